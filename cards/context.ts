@@ -1,0 +1,12 @@
+import type { Locale } from '../src/domain/i18n';
+import type { Policy } from '../src/domain/policy';
+
+/** What every card needs besides its screen. */
+export interface CardContext {
+  readonly locale: Locale;
+  readonly policy: Policy;
+  /** The Teams user id (MRI) of the person the card is for; used for auto-refresh. */
+  readonly userMri?: string;
+  /** Today in Denmark, for deadlines that are due or overdue. */
+  readonly today: string;
+}

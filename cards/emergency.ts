@@ -1,0 +1,25 @@
+import type { PlannedAction } from '../src/domain/case';
+import type { CardContext } from './context';
+import { container, type Element, text } from './elements';
+import { t } from './texts';
+
+/** Imminent danger or a threat puts the police at the very top, in red, before anything else. */
+export function emergencyBanner(actions: readonly PlannedAction[], characteristics: readonly string[], ctx: CardContext): Element[] {
+  const { locale } = ctx;
+  const open = (id: string) => actions.some((a) => a.actionId === id && a.status === 'open');
+  if (open('call112') || characteristics.includes('imminentDanger'))
+    return [
+      container([text(`🚨 ${t('emergencyTitle', locale)}`, { weight: 'Bolder', size: 'Large' }), text(t('emergencyBody', locale))], {
+        style: 'attention',
+        bleed: true,
+      }),
+    ];
+  if (open('policeReport') && (characteristics.includes('directThreat') || characteristics.includes('indirectThreat')))
+    return [
+      container([text(`⚠ ${t('threatTitle', locale)}`, { weight: 'Bolder', size: 'Medium' }), text(t('threatBody', locale))], {
+        style: 'attention',
+        bleed: true,
+      }),
+    ];
+  return [];
+}

@@ -1,0 +1,142 @@
+import type { Department } from '../src/app/directory';
+import type { Notice } from '../src/app/screens';
+import { Verb } from '../src/app/verbs';
+import { actionDef } from '../src/domain/assessment';
+import type { IncidentCase, PlannedAction } from '../src/domain/case';
+import { danishDate } from '../src/domain/dates';
+import type { Draft } from '../src/domain/drafts';
+import { formatDate } from '../src/domain/format';
+import { pick } from '../src/domain/i18n';
+import { LIMITS } from '../src/domain/intake';
+import type { ActionDef } from '../src/domain/policy';
+import { basisFull, whoDue } from './action-lines';
+import type { CardContext } from './context';
+import {
+  type AdaptiveCard,
+  actionSet,
+  card,
+  caseData,
+  caseHeader,
+  container,
+  type Element,
+  execute,
+  heading,
+  noticeBanner,
+  plain,
+  text,
+} from './elements';
+import { emergencyBanner } from './emergency';
+import { t } from './texts';
+
+export interface PlanModel {
+  readonly case: IncidentCase;
+  readonly department: Department;
+  readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+  readonly notice?: Notice;
+}
+
+/** The opened action: why, the legal texts, the draft, and the "done" form with an optional reference. */
+function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContext): Element[] {
+  const { locale } = ctx;
+  const c = m.case;
+  const data = caseData(c.id, c.rev, { actionId: a.actionId });
+  const draft = m.expanded?.draft;
+  const items: Element[] = [...basisFull(a, def, ctx)];
+  if (def.kind === 'meeting') items.push(text(t('meetingPending', locale), { size: 'Small', isSubtle: true }));
+  if (def.kind === 'channelPost') items.push(text(t('postPending', locale), { size: 'Small', isSubtle: true }));
+  if (draft)
+    items.push(
+      container(
+        [
+          text(`${t('draftFor', locale)}: ${draft.title}`, { weight: 'Bolder' }),
+          text(t('draftHelp', locale), { size: 'Small', isSubtle: true }),
+          plain(draft.body),
+        ],
+        {
+          style: 'emphasis',
+        },
+      ),
+    );
+  const buttons: Element[] = [];
+  if (c.status !== 'closed' && a.status === 'open') {
+    items.push({ type: 'Input.Text', id: `ref_${a.actionId}`, label: t('reference', locale), maxLength: LIMITS.reference });
+    buttons.push(execute(t('markDone', locale), Verb.actionDone, data, { style: 'positive' }));
+  }
+  buttons.push(execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' }));
+  items.push(actionSet(buttons));
+  return [container(items, { spacing: 'Small' })];
+}
+
+function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
+  const def = actionDef(ctx.policy, a.actionId);
+  if (!def) return [];
+  const { locale } = ctx;
+  const c = m.case;
+  const done = a.status === 'done';
+  const open = m.expanded?.actionId === a.actionId;
+  const items: Element[] = [text(`${done ? '✅' : '⬜'} **${pick(def.title, locale)}**`, done ? { isSubtle: true } : {})];
+  if (done) {
+    const on = a.doneAt ? formatDate(danishDate(new Date(a.doneAt)), locale) : '';
+    items.push(text(t('doneOn', locale, { date: on }), { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (a.reference) items.push(plain(a.reference, { size: 'Small', isSubtle: true }));
+  } else items.push(whoDue(a, def, ctx));
+  if (open) items.push(...details(a, def, m, ctx));
+  else if (c.status !== 'closed') {
+    const data = caseData(c.id, c.rev, { actionId: a.actionId });
+    const buttons = [execute(t(def.draft ? 'showDraft' : 'details', locale), Verb.details, data, { associatedInputs: 'none' })];
+    buttons.push(
+      done
+        ? execute(t('reopen', locale), Verb.actionReopen, data, { associatedInputs: 'none' })
+        : execute(t('markDoneQuick', locale), Verb.actionDone, data, { associatedInputs: 'none' }),
+    );
+    items.push(actionSet(buttons, { spacing: 'Small' }));
+  }
+  const urgent = def.kind === 'emergency' && !done;
+  return [
+    container(items, { separator: true, spacing: 'Medium', ...(urgent ? { style: 'attention' } : open ? { style: 'emphasis' } : {}) }),
+  ];
+}
+
+/** Step 3: the confirmed plan as a checklist on one card, updated in place. */
+export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
+  const { locale } = ctx;
+  const c = m.case;
+  const plan = c.plan ?? [];
+  const done = plan.filter((a) => a.status === 'done').length;
+  const closed = c.status === 'closed';
+  const status: Element[] = closed
+    ? [text(t('caseClosed', locale), { weight: 'Bolder', color: 'Good' })]
+    : done === plan.length && plan.length
+      ? [text(t('allDone', locale), { color: 'Good' })]
+      : [];
+  const myCases = execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' });
+  return card(
+    [
+      ...noticeBanner(m.notice, locale),
+      ...(closed ? [] : emergencyBanner(plan, c.intake?.characteristics ?? [], ctx)),
+      caseHeader(t('caseTitle', locale), c.id, m.department.name, t(closed ? 'statusClosed' : 'statusPlan', locale)),
+      heading(t('planTitle', locale)),
+      text(t('progress', locale, { done, total: plan.length }), { isSubtle: true, spacing: 'None' }),
+      ...status,
+      ...plan.flatMap((a) => row(a, m, ctx)),
+    ],
+    {
+      actions: closed
+        ? [myCases]
+        : [
+            myCases,
+            {
+              type: 'Action.ShowCard',
+              title: t('closeCase', locale),
+              card: {
+                type: 'AdaptiveCard',
+                body: [text(t('closeConfirm', locale))],
+                actions: [
+                  execute(t('closeYes', locale), Verb.close, caseData(c.id, c.rev), { associatedInputs: 'none', style: 'destructive' }),
+                ],
+              },
+            },
+          ],
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import type { Screen } from '../src/app/screens';
+import { assessmentCard } from './assessment.card';
+import type { CardContext } from './context';
+import type { AdaptiveCard } from './elements';
+import { intakeCard } from './intake.card';
+import { messageCard } from './message.card';
+import { myCasesCard } from './my-cases.card';
+import { planCard } from './plan.card';
+import { startCard } from './start.card';
+import { warningCard } from './warning.card';
+import { welcomeCard } from './welcome.card';
+
+export type { CardContext } from './context';
+export type { AdaptiveCard } from './elements';
+
+/** Draws the screen the application chose as an Adaptive Card (version 1.5). */
+export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
+  switch (screen.kind) {
+    case 'welcome':
+      return welcomeCard(ctx);
+    case 'start':
+      return startCard(screen, ctx);
+    case 'myCases':
+      return myCasesCard(screen, ctx);
+    case 'intake':
+      return intakeCard(screen, ctx);
+    case 'assessment':
+      return assessmentCard(screen, ctx);
+    case 'plan':
+      return planCard(screen, ctx);
+    case 'warning':
+      return warningCard(screen, ctx);
+    case 'message':
+      return messageCard(screen, ctx);
+  }
+}

@@ -1,0 +1,223 @@
+import type { NoticeCode } from '../src/app/screens';
+import type { Locale, Localized } from '../src/domain/i18n';
+import type { FieldError } from '../src/domain/intake';
+
+/** Every fixed text a card shows, in Danish and English. */
+export const T = {
+  appName: { da: 'Opbakning', en: 'Opbakning' },
+  welcomeTitle: { da: 'Velkommen til Opbakning', en: 'Welcome to Opbakning' },
+  welcomeBody: {
+    da: 'Når en medarbejder bliver hængt ud på nettet, guider jeg dig som leder gennem det, der skal ske samme dag: vis opbakning, mød TR, AMR og de involverede, gem dokumentation, og tag stilling til politi, fjernelse og juridisk hjælp. Jeg holder styr på sagen, til alt er fulgt op.',
+    en: 'When an employee is hung out online, I guide you as their manager through what must happen the same day: back the employee, meet the union and safety representatives and the staff involved, save evidence, and decide on police, takedown and legal help. I keep the case until every follow-up is done.',
+  },
+  welcomePrivacy: {
+    da: 'Sagen er kun synlig for dig og de ledere, du tilføjer. Skriv "ny sag" eller "hjælp" når som helst.',
+    en: 'The case is visible only to you and the managers you add. Type "new case" or "help" at any time.',
+  },
+  getStarted: { da: 'Kom i gang', en: 'Get started' },
+  startTitle: { da: 'Hvad er der sket?', en: 'What has happened?' },
+  startBody: {
+    da: 'Vælg det, der passer. Du kan altid vende tilbage til dine sager.',
+    en: 'Choose what fits. You can always come back to your cases.',
+  },
+  department: { da: 'Afdeling', en: 'Department' },
+  newIncident: { da: 'Registrér udhængning', en: 'Register a hanging-out' },
+  newIncidentHelp: {
+    da: 'En medarbejder er nævnt eller vist på en hjemmeside, i en Facebook-gruppe eller lignende.',
+    en: 'An employee is named or shown on a website, in a Facebook group or similar.',
+  },
+  newWarning: { da: 'Varsel om mulig udhængning', en: 'Early warning of a possible hanging-out' },
+  newWarningHelp: {
+    da: 'En borger truer med at hænge en medarbejder ud. Notér det og tag forholdsregler nu.',
+    en: 'A citizen threatens to hang out an employee. Note it and take precautions now.',
+  },
+  myCases: { da: 'Mine sager', en: 'My cases' },
+  switchLanguage: { da: 'English', en: 'Dansk' },
+  caseTitle: { da: 'Sag', en: 'Case' },
+  warningTitle: { da: 'Varsel', en: 'Early warning' },
+  intakeTitle: { da: 'Registrér udhængning', en: 'Register a hanging-out' },
+  intakeIntro: {
+    da: 'Udfyld det, du ved nu. Oplysningerne bruges kun til at vurdere sagen og lave udkast til dig.',
+    en: 'Fill in what you know now. The details are only used to assess the case and draft texts for you.',
+  },
+  employees: { da: 'Involverede medarbejdere', en: 'Employees involved' },
+  employeesPlaceholder: { da: 'Vælg en eller flere', en: 'Choose one or more' },
+  urls: { da: 'Link til opslaget (ét pr. linje)', en: 'Link to the publication (one per line)' },
+  platform: { da: 'Hvor er det offentliggjort?', en: 'Where was it published?' },
+  discoveredOn: { da: 'Opdaget den', en: 'Discovered on' },
+  description: { da: 'Kort intern beskrivelse', en: 'Short internal description' },
+  descriptionHelp: {
+    da: 'Kun til dig og lederne på sagen. Kommer aldrig med i beskeden til afdelingen.',
+    en: 'Only for you and the managers on the case. Never included in the message to the department.',
+  },
+  employeeContacted: { da: 'Jeg har talt med medarbejderen', en: 'I have talked to the employee' },
+  evidenceSaved: {
+    da: 'Dokumentation er gemt (skærmbilleder med link, dato og klokkeslæt, hele tråden og afsenderens profil)',
+    en: 'Evidence is saved (screenshots with link, date and time, the whole thread and the poster’s profile)',
+  },
+  characteristicsTitle: { da: 'Hvad indeholder opslaget?', en: 'What does the publication contain?' },
+  characteristicsHelp: {
+    da: 'Slå til for alt, der passer. Det afgør, hvilke handlinger jeg anbefaler.',
+    en: 'Switch on everything that applies. It decides which actions I recommend.',
+  },
+  seeAssessment: { da: 'Se vurdering', en: 'See assessment' },
+  assessmentTitle: { da: 'Vurdering og anbefalede handlinger', en: 'Assessment and recommended actions' },
+  assessmentIntro: {
+    da: 'Ud fra dine svar anbefaler jeg disse handlinger. Fjern dem, der ikke passer, og tilføj andre, før du bekræfter.',
+    en: 'Based on your answers I recommend these actions. Remove those that do not fit and add others before you confirm.',
+  },
+  emergencyTitle: { da: 'Akut fare: ring 112 nu', en: 'Imminent danger: call 112 now' },
+  emergencyBody: {
+    da: 'Er nogen i overhængende fare, så ring 112. Trusler anmeldes til politiet (114) i dag.',
+    en: 'If anyone is in imminent danger, call 112. Report threats to the police (114) today.',
+  },
+  threatTitle: { da: 'Trussel: anmeld til politiet i dag', en: 'Threat: report to the police today' },
+  threatBody: {
+    da: 'Ring 114, eller 112 hvis der er overhængende fare. Tilbyd medarbejderen hjælp til anmeldelsen.',
+    en: 'Call 114, or 112 if there is imminent danger. Offer the employee help with the report.',
+  },
+  who: { da: 'Hvem', en: 'Who' },
+  always: { da: 'gælder altid', en: 'always applies' },
+  details: { da: 'Detaljer', en: 'Details' },
+  closeDetails: { da: 'Luk detaljer', en: 'Close details' },
+  markDoneQuick: { da: 'Udført', en: 'Done' },
+  due: { da: 'Frist', en: 'Deadline' },
+  why: { da: 'Hvorfor', en: 'Why' },
+  legalBasis: { da: 'Grundlag', en: 'Basis' },
+  checkWithLegal: { da: 'Afklar med jeres juridiske enhed', en: 'Check with your legal unit' },
+  addedByManager: { da: 'Tilføjet af dig', en: 'Added by you' },
+  addActions: { da: 'Tilføj flere handlinger', en: 'Add more actions' },
+  addActionsPlaceholder: { da: 'Vælg handlinger', en: 'Choose actions' },
+  confirmPlan: { da: 'Bekræft handleplan', en: 'Confirm action plan' },
+  editIntake: { da: 'Ret oplysninger', en: 'Edit details' },
+  planTitle: { da: 'Handleplan', en: 'Action plan' },
+  progress: { da: '{done} af {total} handlinger udført', en: '{done} of {total} actions done' },
+  overdue: { da: 'overskredet', en: 'overdue' },
+  today: { da: 'i dag', en: 'today' },
+  showDraft: { da: 'Vis udkast', en: 'Show draft' },
+  hideDraft: { da: 'Skjul udkast', en: 'Hide draft' },
+  draftFor: { da: 'Udkast', en: 'Draft' },
+  draftHelp: {
+    da: 'Læs udkastet igennem og tilpas det, før du bruger det. Kopiér teksten herfra.',
+    en: 'Read the draft and adapt it before you use it. Copy the text from here.',
+  },
+  markDone: { da: 'Marker som udført', en: 'Mark as done' },
+  reference: { da: 'Reference (valgfri), fx politiets journalnummer', en: 'Reference (optional), e.g. police case number' },
+  save: { da: 'Gem', en: 'Save' },
+  reopen: { da: 'Genåbn', en: 'Reopen' },
+  doneOn: { da: 'Udført {date}', en: 'Done {date}' },
+  meetingPending: {
+    da: 'Mødet kan indtil videre bookes i Outlook; marker det som udført bagefter.',
+    en: 'For now, book the meeting in Outlook and mark it as done afterwards.',
+  },
+  postPending: {
+    da: 'Beskeden kan indtil videre sendes i afdelingens kanal; marker den som udført bagefter.',
+    en: 'For now, post the message in the department’s channel and mark it as done afterwards.',
+  },
+  closeCase: { da: 'Luk sagen', en: 'Close the case' },
+  closeConfirm: {
+    da: 'Vil du lukke sagen? Åbne handlinger bliver ikke fulgt op af mig bagefter.',
+    en: 'Close the case? I will not follow up on open actions afterwards.',
+  },
+  closeYes: { da: 'Ja, luk sagen', en: 'Yes, close the case' },
+  caseClosed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
+  allDone: {
+    da: 'Alle handlinger er udført. Du kan lukke sagen, når opfølgningen er slut.',
+    en: 'All actions are done. You can close the case when follow-up is over.',
+  },
+  warningIntro: {
+    da: 'Notér det i journalen, når en udhængning er under opsejling, og orientér altid ledelsen. Overvej også:',
+    en: 'Note it in the case journal when a hanging-out is brewing, and always inform management. Also consider:',
+  },
+  warningEmployees: { da: 'Medarbejdere, det drejer sig om', en: 'Employees concerned' },
+  warningDescription: { da: 'Hvad er der sagt eller skrevet?', en: 'What has been said or written?' },
+  notedOn: { da: 'Dato', en: 'Date' },
+  saveWarning: { da: 'Gem varsel', en: 'Save warning' },
+  showJournal: { da: 'Vis journalnotat', en: 'Show journal note' },
+  escalate: { da: 'Gør til sag om udhængning', en: 'Turn into a hanging-out case' },
+  closeWarning: { da: 'Luk varslet', en: 'Close the warning' },
+  warningRecorded: { da: 'Varslet er registreret.', en: 'The warning is recorded.' },
+  myCasesTitle: { da: 'Mine åbne sager', en: 'My open cases' },
+  noCases: { da: 'Du har ingen åbne sager.', en: 'You have no open cases.' },
+  next: { da: 'Næste', en: 'Next' },
+  open: { da: 'Åbn', en: 'Open' },
+  newCase: { da: 'Ny sag', en: 'New case' },
+  retry: { da: 'Prøv igen', en: 'Try again' },
+  back: { da: 'Tilbage til start', en: 'Back to start' },
+  statusIntake: { da: 'Oplysninger', en: 'Details' },
+  statusAssessment: { da: 'Vurdering', en: 'Assessment' },
+  statusPlan: { da: 'Handleplan', en: 'Action plan' },
+  statusClosed: { da: 'Lukket', en: 'Closed' },
+  statusWarning: { da: 'Varsel', en: 'Warning' },
+  statusRecorded: { da: 'Varsel registreret', en: 'Warning recorded' },
+  statusEscalated: { da: 'Gjort til sag', en: 'Turned into a case' },
+  noEmployee: { da: 'Ingen valgt endnu', en: 'None chosen yet' },
+  yes: { da: 'Ja', en: 'Yes' },
+} as const satisfies Record<string, Localized>;
+
+export type TextKey = keyof typeof T;
+
+export function t(key: TextKey, locale: Locale, vars: Readonly<Record<string, string | number>> = {}): string {
+  return T[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export const NOTICES: Record<NoticeCode, Localized> = {
+  stale: {
+    da: 'Kortet var ikke længere det nyeste, så intet er ændret. Her er sagen, som den står nu.',
+    en: 'That card was out of date, so nothing was changed. Here is the case as it stands now.',
+  },
+  notAllowedNow: {
+    da: 'Det kan ikke gøres på dette trin. Her er sagen, som den står nu.',
+    en: 'That cannot be done at this step. Here is the case as it stands now.',
+  },
+  unknownCase: {
+    da: 'Jeg kan ikke finde sagen. Den kan være slettet. Skriv "mine sager" for at se dine sager.',
+    en: 'I cannot find that case. It may have been deleted. Type "my cases" to see your cases.',
+  },
+  forbidden: {
+    da: 'Du har ikke adgang til denne sag. Sager kan kun ses af den leder, der oprettede dem, og de ledere, der er tilføjet.',
+    en: 'You do not have access to this case. Cases can only be seen by the manager who opened them and the managers added to them.',
+  },
+  notManager: {
+    da: 'Du er ikke registreret som leder i en afdeling, der bruger Opbakning. Kontakt din IT-afdeling, hvis det er en fejl.',
+    en: 'You are not registered as a manager of a department that uses Opbakning. Contact your IT department if this is a mistake.',
+  },
+  invalidInput: {
+    da: 'Noget mangler eller skal rettes. Se markeringerne nedenfor – det, du har skrevet, er bevaret.',
+    en: 'Something is missing or needs correcting. See the notes below – what you entered is kept.',
+  },
+  storageUnavailable: {
+    da: 'Jeg kunne ikke gemme eller hente sagen lige nu. Intet er gået tabt – prøv igen om lidt.',
+    en: 'I could not save or load the case just now. Nothing is lost – please try again shortly.',
+  },
+  badRequest: {
+    da: 'Handlingen kunne ikke læses. Prøv igen fra det nyeste kort.',
+    en: 'The action could not be read. Please try again from the latest card.',
+  },
+  saved: { da: 'Gemt.', en: 'Saved.' },
+  actionDone: { da: 'Handlingen er markeret som udført.', en: 'The action is marked as done.' },
+  actionReopened: { da: 'Handlingen er åbnet igen.', en: 'The action is open again.' },
+  closed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
+  escalated: {
+    da: 'Varslet er gjort til en sag. Oplysningerne fra varslet er overført.',
+    en: 'The warning has been turned into a case. The details from the warning are carried over.',
+  },
+  languageChanged: { da: 'Jeg skriver nu på dansk.', en: 'I will now write in English.' },
+};
+
+export const FIELD_ERRORS: Record<FieldError, Localized> = {
+  required: { da: 'Skal udfyldes.', en: 'Required.' },
+  tooLong: { da: 'Teksten er for lang.', en: 'The text is too long.' },
+  tooMany: { da: 'Der er valgt for mange.', en: 'Too many are chosen.' },
+  urlInvalid: {
+    da: 'Skal være et link, der starter med https:// eller http://.',
+    en: 'Must be a link starting with https:// or http://.',
+  },
+  dateInvalid: { da: 'Ugyldig dato.', en: 'Invalid date.' },
+  dateFuture: { da: 'Datoen kan ikke ligge i fremtiden.', en: 'The date cannot be in the future.' },
+  dateTooOld: {
+    da: 'Datoen ligger mere end 6 måneder tilbage. Kontakt jeres juridiske enhed om sagen.',
+    en: 'The date is more than 6 months ago. Contact your legal unit about the case.',
+  },
+  unknownChoice: { da: 'Vælg fra listen.', en: 'Choose from the list.' },
+};

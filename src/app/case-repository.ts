@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { type Case, canSee } from '../domain/case';
+import type { Locale } from '../domain/i18n';
+import type { JsonStore, Stored } from './json-store';
+
+/** Case ids are ours (random, lower-case base32); anything else is refused before it reaches a storage key. */
+export const CASE_ID = /^[a-z0-9]{8,40}$/;
+
+/** Directory ids become opaque keys, so storage listings never show who is who. */
+function userKey(userId: string): string {
+  return createHash('sha256').update(userId).digest('hex').slice(0, 40);
+}
+
+export interface UserPrefs {
+  readonly locale?: Locale;
+}
+
+/** Cases, a per-user index of them, and user preferences, over the JsonStore port. */
+export class CaseRepository {
+  constructor(private readonly store: JsonStore) {}
+
+  get(id: string): Promise<Stored<Case> | undefined> {
+    if (!CASE_ID.test(id)) return Promise.resolve(undefined);
+    return this.store.get<Case>(`cases/${id}.json`);
+  }
+
+  /**
+   * The index entries are written first: an entry whose case was never written is skipped
+   * when listing, while a case without an entry would be lost from "My cases".
+   */
+  async create(c: Case): Promise<'created' | 'exists'> {
+    await Promise.all([c.ownerId, ...c.managerIds].map((u) => this.store.create(`index/${userKey(u)}/${c.id}`, {})));
+    return this.store.create(`cases/${c.id}.json`, c);
+  }
+
+  replace(c: Case, etag: string): Promise<'saved' | 'conflict'> {
+    return this.store.replace(`cases/${c.id}.json`, c, etag);
+  }
+
+  /** Every case the user may see, newest first. */
+  async listFor(userId: string): Promise<Case[]> {
+    const keys = await this.store.list(`index/${userKey(userId)}/`);
+    const ids = keys.map((k) => k.slice(k.lastIndexOf('/') + 1)).filter((id) => CASE_ID.test(id));
+    const cases: Case[] = [];
+    for (let i = 0; i < ids.length; i += 16) {
+      const batch = await Promise.all(ids.slice(i, i + 16).map((id) => this.get(id)));
+      for (const item of batch) if (item && canSee(item.value, userId)) cases.push(item.value);
+    }
+    return cases.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+  }
+
+  async prefs(userId: string): Promise<UserPrefs> {
+    return (await this.store.get<UserPrefs>(`users/${userKey(userId)}.json`))?.value ?? {};
+  }
+
+  async setPrefs(userId: string, prefs: UserPrefs): Promise<void> {
+    const key = `users/${userKey(userId)}.json`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.store.get<UserPrefs>(key);
+      const next = { ...current?.value, ...prefs };
+      const result = current ? await this.store.replace(key, next, current.etag) : await this.store.create(key, next);
+      if (result === 'saved' || result === 'created') return;
+    }
+  }
+}

@@ -1,0 +1,307 @@
+import { nextDue } from '../domain/assessment';
+import { type Case, canSee, type IncidentCase, isOpen, type WarningCase } from '../domain/case';
+import { danishDate } from '../domain/dates';
+import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
+import { type Locale, toLocale } from '../domain/i18n';
+import { intakeValues, LIMITS, validateIntake } from '../domain/intake';
+import type { Policy } from '../domain/policy';
+import { cleanLine, truncate } from '../domain/text';
+import { type Command, type Effect, newIncident, newWarning, transition } from '../domain/transition';
+import { validateWarning } from '../domain/warning';
+import { CASE_ID, type CaseRepository } from './case-repository';
+import type { Department, Directory } from './directory';
+import { isCoded } from './errors';
+import type { CaseSummary, Notice, Screen, View } from './screens';
+import { Verb } from './verbs';
+
+/** Who is acting, as the channel told us. */
+export interface Actor {
+  /** Directory (Entra object) id; the key for ownership and department membership. */
+  readonly id: string;
+  readonly name: string;
+  /** The locale the Teams client reported. */
+  readonly locale?: string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface CaseServiceDeps {
+  readonly cases: CaseRepository;
+  readonly directory: Directory;
+  readonly policy: Policy;
+  readonly clock: Clock;
+  /** New random case id (lower-case base32). */
+  readonly newId: () => string;
+}
+
+type Data = Readonly<Record<string, unknown>>;
+
+const notice = (code: Notice['code'], tone: Notice['tone'] = 'accent'): Notice => ({ code, tone });
+const message = (code: Notice['code'], tone: Notice['tone'] = 'warning'): Screen => ({ kind: 'message', notice: notice(code, tone) });
+
+/**
+ * Every card action and text command ends here: load the case, check who is asking,
+ * run the state machine, save with the eTag, carry out effects, and say what to show.
+ */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  async locale(actor: Actor): Promise<Locale> {
+    return (await this.deps.cases.prefs(actor.id)).locale ?? toLocale(actor.locale);
+  }
+
+  async welcome(actor: Actor): Promise<View> {
+    return { screen: { kind: 'welcome' }, locale: await this.locale(actor) };
+  }
+
+  async start(actor: Actor, n?: Notice): Promise<View> {
+    const departments = await this.deps.directory.departmentsManagedBy(actor.id);
+    const screen: Screen = departments.length
+      ? { kind: 'start', startId: this.deps.newId(), departments, ...(n ? { notice: n } : {}) }
+      : message('notManager');
+    return { screen, locale: await this.locale(actor) };
+  }
+
+  async myCases(actor: Actor, n?: Notice): Promise<View> {
+    const cases = (await this.deps.cases.listFor(actor.id)).filter(isOpen);
+    const items = cases.map((c) => this.summary(c));
+    return { screen: { kind: 'myCases', items, ...(n ? { notice: n } : {}) }, locale: await this.locale(actor) };
+  }
+
+  /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */
+  async handle(actor: Actor, verb: string, data: Data): Promise<View> {
+    try {
+      return await this.route(actor, verb, data);
+    } catch (e) {
+      if (!isCoded(e, 'storage_unavailable')) throw e;
+      const locale = await this.locale(actor).catch(() => toLocale(actor.locale));
+      return { locale, screen: { kind: 'message', notice: notice('storageUnavailable', 'attention'), retry: { verb, data } } };
+    }
+  }
+
+  private async route(actor: Actor, verb: string, data: Data): Promise<View> {
+    switch (verb) {
+      case Verb.start:
+        return this.start(actor);
+      case Verb.myCases:
+        return this.myCases(actor);
+      case Verb.language: {
+        const locale = data.locale === 'en' ? 'en' : 'da';
+        await this.deps.cases.setPrefs(actor.id, { locale });
+        return this.start(actor, notice('languageChanged', 'good'));
+      }
+      case Verb.newIncident:
+      case Verb.newWarning:
+        return this.create(actor, verb, data);
+      default:
+        return this.onCase(actor, verb, data);
+    }
+  }
+
+  private async create(actor: Actor, verb: string, data: Data): Promise<View> {
+    const locale = await this.locale(actor);
+    const id = typeof data.startId === 'string' ? data.startId : '';
+    if (!CASE_ID.test(id)) return { locale, screen: message('badRequest') };
+    const departments = await this.deps.directory.departmentsManagedBy(actor.id);
+    const department = departments.find((d) => d.id === data.departmentId) ?? departments[0];
+    if (!department) return { locale, screen: message('notManager') };
+    const n = { id, ownerId: actor.id, departmentId: department.id, locale, now: this.deps.clock.now() };
+    const fresh = verb === Verb.newIncident ? newIncident(n) : newWarning(n);
+    // The start card's id becomes the case id, so a double click opens the same case instead of a second one.
+    await this.deps.cases.create(fresh);
+    return this.showCase(actor, id, locale);
+  }
+
+  private async showCase(actor: Actor, caseId: string, locale: Locale, n?: Notice): Promise<View> {
+    const stored = await this.deps.cases.get(caseId);
+    if (!stored) return { locale, screen: message('unknownCase') };
+    if (!canSee(stored.value, actor.id)) return { locale, screen: message('forbidden') };
+    return { locale, screen: await this.screenFor(stored.value, n) };
+  }
+
+  private async onCase(actor: Actor, verb: string, data: Data): Promise<View> {
+    const locale = await this.locale(actor);
+    const caseId = typeof data.caseId === 'string' ? data.caseId : '';
+    const rev = typeof data.rev === 'number' ? data.rev : Number(data.rev);
+    if (!CASE_ID.test(caseId)) return { locale, screen: message('badRequest') };
+    if (verb === Verb.open || verb === Verb.refresh) return this.showCase(actor, caseId, locale);
+    if (!Number.isInteger(rev)) return this.showCase(actor, caseId, locale, notice('badRequest', 'warning'));
+
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const stored = await this.deps.cases.get(caseId);
+      if (!stored) return { locale, screen: message('unknownCase') };
+      const c = stored.value;
+      if (!canSee(c, actor.id)) return { locale, screen: message('forbidden') };
+      const department = await this.department(c);
+      if (!department) return { locale, screen: message('unknownCase') };
+
+      if (verb === Verb.showDraft || verb === Verb.details)
+        return { locale, screen: this.detailsScreen(c, actor, department, locale, data) };
+
+      const parsed = this.command(verb, data, rev, c, department);
+      if ('screen' in parsed) return { locale, screen: parsed.screen };
+      const result = transition(c, parsed.command, { now: this.deps.clock.now(), actor: actor.id, policy: this.deps.policy });
+      if (!result.ok) {
+        const code = result.reason === 'stale' ? 'stale' : result.reason === 'unknownAction' ? 'badRequest' : 'notAllowedNow';
+        return { locale, screen: await this.screenFor(c, notice(code, 'warning')) };
+      }
+      // Idempotent effects run before the save, so a crash in between is repaired by the next click.
+      await this.runEffects(result.effects, c);
+      const saved = await this.deps.cases.replace(result.state, stored.etag);
+      if (saved === 'conflict') continue; // someone else saved first: re-read; a stale command then shows the current card
+      return { locale, screen: await this.screenFor(result.state, doneNotice(parsed.command)) };
+    }
+    return this.showCase(actor, caseId, locale, notice('stale', 'warning'));
+  }
+
+  private command(verb: string, data: Data, rev: number, c: Case, department: Department): { command: Command } | { screen: Screen } {
+    const today = danishDate(this.deps.clock.now());
+    switch (verb) {
+      case Verb.intakeSubmit: {
+        if (c.kind !== 'incident') return { screen: message('badRequest') };
+        if (c.rev !== rev) return { screen: this.stateScreen(c, department, notice('stale', 'warning')) };
+        if (c.status !== 'intake') return { screen: this.stateScreen(c, department, notice('notAllowedNow', 'warning')) };
+        const result = validateIntake(data, this.deps.policy, department.members, today);
+        if (!result.ok)
+          return {
+            screen: {
+              kind: 'intake',
+              case: c,
+              department,
+              values: result.values,
+              errors: result.errors,
+              notice: notice('invalidInput', 'attention'),
+            },
+          };
+        return { command: { type: 'intake.submit', rev, intake: result.intake } };
+      }
+      case Verb.assessmentEdit:
+        return { command: { type: 'assessment.edit', rev } };
+      case Verb.assessmentConfirm: {
+        const ids = this.deps.policy.actions.map((a) => a.id);
+        const keep = ids.filter((id) => data[`keep_${id}`] === 'true' || data[`keep_${id}`] === true);
+        const add = typeof data.add === 'string' ? data.add.split(',').filter((id) => ids.includes(id)) : [];
+        return { command: { type: 'assessment.confirm', rev, keep, add } };
+      }
+      case Verb.actionDone:
+      case Verb.actionReopen: {
+        const actionId = typeof data.actionId === 'string' ? data.actionId : '';
+        if (verb === Verb.actionReopen) return { command: { type: 'action.reopen', rev, actionId } };
+        const reference = truncate(cleanLine(data[`ref_${actionId}`]), LIMITS.reference);
+        return { command: { type: 'action.done', rev, actionId, ...(reference ? { reference } : {}) } };
+      }
+      case Verb.close:
+        return { command: { type: 'case.close', rev } };
+      case Verb.warningSubmit: {
+        if (c.kind !== 'warning') return { screen: message('badRequest') };
+        if (c.rev !== rev) return { screen: this.stateScreen(c, department, notice('stale', 'warning')) };
+        const result = validateWarning(data, this.deps.policy, department.members, today);
+        if (!result.ok)
+          return {
+            screen: {
+              kind: 'warning',
+              case: c,
+              department,
+              values: result.values,
+              errors: result.errors,
+              notice: notice('invalidInput', 'attention'),
+            },
+          };
+        return { command: { type: 'warning.submit', rev, warning: result.warning } };
+      }
+      case Verb.warningEscalate:
+        // Derived, not random: a repeated click escalates into the same incident.
+        return { command: { type: 'warning.escalate', rev, incidentId: `${c.id}x` } };
+      default:
+        return { screen: this.stateScreen(c, department, notice('badRequest', 'warning')) };
+    }
+  }
+
+  private async runEffects(effects: readonly Effect[], c: Case): Promise<void> {
+    for (const effect of effects) {
+      if (effect.kind === 'createEscalatedIncident' && c.kind === 'warning') {
+        const incident = newIncident(
+          { id: effect.incidentId, ownerId: c.ownerId, departmentId: c.departmentId, locale: c.locale, now: this.deps.clock.now() },
+          c,
+        );
+        await this.deps.cases.create(incident);
+      }
+    }
+  }
+
+  /** View only: opens one action (or the warning's journal note) without changing the case. */
+  private detailsScreen(c: Case, actor: Actor, department: Department, locale: Locale, data: Data): Screen {
+    const ctx = { locale, manager: actor.name, department: department.name, today: danishDate(this.deps.clock.now()) };
+    if (c.kind === 'warning') {
+      const draft = renderWarningDraft(this.deps.policy, c, ctx);
+      return { kind: 'warning', case: c, department, ...(draft ? { draft } : {}) };
+    }
+    if (c.status !== 'plan' && c.status !== 'closed') return this.stateScreen(c, department, notice('notAllowedNow', 'warning'));
+    const actionId = typeof data.actionId === 'string' ? data.actionId : '';
+    if (!c.plan?.some((a) => a.actionId === actionId)) return this.stateScreen(c, department, notice('badRequest', 'warning'));
+    const def = this.deps.policy.actions.find((a) => a.id === actionId);
+    const draft = def?.draft ? renderIncidentDraft(this.deps.policy, def.draft, c, ctx) : undefined;
+    return { kind: 'plan', case: c, department, expanded: { actionId, ...(draft ? { draft } : {}) } };
+  }
+
+  private async screenFor(c: Case, n?: Notice): Promise<Screen> {
+    const department = await this.department(c);
+    if (!department) return message('unknownCase');
+    if (c.kind === 'warning' && c.status === 'escalated' && c.escalatedTo) {
+      const incident = await this.deps.cases.get(c.escalatedTo);
+      if (incident && incident.value.kind === 'incident') return this.stateScreen(incident.value, department, notice('escalated', 'good'));
+    }
+    return this.stateScreen(c, department, n);
+  }
+
+  private stateScreen(c: Case, department: Department, n?: Notice): Screen {
+    const extra = n ? { notice: n } : {};
+    if (c.kind === 'warning') return { kind: 'warning', case: c, department, ...extra };
+    switch (c.status) {
+      case 'intake':
+        return { kind: 'intake', case: c, department, ...(c.intake ? { values: intakeValues(c.intake) } : {}), ...extra };
+      case 'assessment':
+        return { kind: 'assessment', case: c, department, ...extra };
+      default:
+        return { kind: 'plan', case: c, department, ...extra };
+    }
+  }
+
+  private department(c: Case): Promise<Department | undefined> {
+    return this.deps.directory.department(c.departmentId);
+  }
+
+  private summary(c: Case): CaseSummary {
+    const incident = c.kind === 'incident' ? (c as IncidentCase) : undefined;
+    const warning = c.kind === 'warning' ? (c as WarningCase) : undefined;
+    const actions = incident?.plan ?? incident?.proposal ?? [];
+    const next = incident?.plan ? nextDue(this.deps.policy, incident.plan) : undefined;
+    return {
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      rev: c.rev,
+      createdAt: c.createdAt,
+      employees: (incident?.intake?.employees ?? incident?.prefill?.employees ?? warning?.warning?.employees ?? []).map((e) => e.name),
+      ...(next ? { next } : {}),
+      openCount: actions.filter((a) => a.status === 'open').length,
+    };
+  }
+}
+
+function doneNotice(cmd: Command): Notice | undefined {
+  switch (cmd.type) {
+    case 'action.done':
+      return notice('actionDone', 'good');
+    case 'action.reopen':
+      return notice('actionReopened', 'accent');
+    case 'case.close':
+      return notice('closed', 'good');
+    case 'warning.submit':
+      return notice('saved', 'good');
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Every Action.Execute verb the cards use. Case verbs carry { caseId, rev } in their data.
+ * The bot routes on these in CaseService.handle (src/app/case-service.ts).
+ */
+export const Verb = {
+  start: 'opb.start',
+  newIncident: 'opb.incident.new',
+  newWarning: 'opb.warning.new',
+  myCases: 'opb.cases',
+  language: 'opb.language',
+  open: 'opb.case.open',
+  refresh: 'opb.case.refresh',
+  intakeSubmit: 'opb.intake.submit',
+  assessmentEdit: 'opb.assessment.edit',
+  assessmentConfirm: 'opb.assessment.confirm',
+  showDraft: 'opb.draft.show',
+  details: 'opb.action.details',
+  actionDone: 'opb.action.done',
+  actionReopen: 'opb.action.reopen',
+  close: 'opb.case.close',
+  warningSubmit: 'opb.warning.submit',
+  warningEscalate: 'opb.warning.escalate',
+} as const;
+
+export type VerbName = (typeof Verb)[keyof typeof Verb];
+
+export const ALL_VERBS: ReadonlySet<string> = new Set(Object.values(Verb));

@@ -1,0 +1,127 @@
+import {
+  type Activity,
+  ActivityTypes,
+  type AdaptiveCardInvokeResponse,
+  CardFactory,
+  type ChannelAccount,
+  type InvokeResponse,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import { type AdaptiveCard, renderCard } from '../../cards/render';
+import type { Actor, CaseService } from '../app/case-service';
+import type { View } from '../app/screens';
+import { danishDate } from '../domain/dates';
+import type { Policy } from '../domain/policy';
+import type { Logger } from '../log';
+
+export interface BotDeps {
+  readonly service: CaseService;
+  readonly policy: Policy;
+  readonly clock: { now(): Date };
+  readonly log: Logger;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** "mine sager" / "my cases" opens the list; anything else opens the start card. */
+const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
+
+function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from ?? ({} as ChannelAccount);
+  return { id: from.aadObjectId || from.id || '', name: from.name || '', locale: context.activity.locale };
+}
+
+function isPersonal(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return !type || type === 'personal';
+}
+
+/**
+ * The Teams adapter: turns activities into CaseService calls and views into cards.
+ * Card actions arrive as `adaptiveCard/action` invokes and are answered with the updated card.
+ */
+export class OpbakningBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botAdded && isPersonal(context)) await this.send(context, await this.deps.service.welcome(actorOf(context)));
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      if (!isPersonal(context)) {
+        // Case details never go to a group chat or channel.
+        await context.sendActivity(MessageFactory.text('Opbakning virker i en 1:1-chat med mig. / Opbakning works in a 1:1 chat with me.'));
+        return next();
+      }
+      const actor = actorOf(context);
+      const text = (context.activity.text ?? '').trim();
+      const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
+      this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
+      await this.send(context, view);
+      await next();
+    });
+  }
+
+  /** Handles card actions ourselves so that no payload, however malformed, gets a 4xx/5xx instead of a card. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const response = await this.cardAction(context);
+    return { status: 200, body: response };
+  }
+
+  private async cardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const actor = actorOf(context);
+    const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
+    const action = value?.action;
+    const verb = typeof action?.verb === 'string' ? action.verb : '';
+    const data =
+      typeof action?.data === 'object' && action.data !== null && !Array.isArray(action.data)
+        ? (action.data as Record<string, unknown>)
+        : {};
+    const caseId = typeof data.caseId === 'string' && data.caseId.length <= 40 ? data.caseId : undefined;
+    const log = this.deps.log.child({ activityId: context.activity.id, verb: verb.slice(0, 40), ...(caseId ? { caseId } : {}) });
+    const started = Date.now();
+    try {
+      const view = await this.deps.service.handle(actor, verb, data);
+      log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
+      return { statusCode: 200, type: CARD, value: this.card(view, context) };
+    } catch (e) {
+      log.error({ err: errorSummary(e), ms: Date.now() - started }, 'card action failed');
+      const view: View = { locale: 'da', screen: { kind: 'message', notice: { code: 'storageUnavailable', tone: 'attention' } } };
+      return { statusCode: 200, type: CARD, value: this.card(view, context) };
+    }
+  }
+
+  private card(view: View, context: TurnContext): AdaptiveCard {
+    return renderCard(view.screen, {
+      locale: view.locale,
+      policy: this.deps.policy,
+      today: danishDate(this.deps.clock.now()),
+      ...(context.activity.from?.id ? { userMri: context.activity.from.id } : {}),
+    });
+  }
+
+  private async send(context: TurnContext, view: View): Promise<void> {
+    const activity: Partial<Activity> = { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.card(view, context))] };
+    await context.sendActivity(activity);
+  }
+}
+
+function noticeOf(view: View): string | undefined {
+  return 'notice' in view.screen ? view.screen.notice?.code : undefined;
+}
+
+/** What may be logged about an error: its class and code, not its message (which can quote data). */
+export function errorSummary(e: unknown): { name: string; code?: string } {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return { name: e.name, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: typeof e };
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import { CaseRepository } from './app/case-repository';
+import { CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
+import type { Directory } from './app/directory';
+import type { JsonStore } from './app/json-store';
+import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
+import type { Config } from './config';
+import { FileDirectory } from './directory/file-directory';
+import type { Policy } from './domain/policy';
+import { createServer } from './http/server';
+import type { Logger } from './log';
+import { loadPolicy } from './policy/load-policy';
+import { BlobJsonStore } from './storage/blob-json-store';
+
+/** Everything the composition root can take from outside, so tests can replace clock, storage and ids. */
+export interface AppOverrides {
+  readonly clock?: Clock;
+  readonly store?: JsonStore;
+  readonly directory?: Directory;
+  readonly policy?: Policy;
+  readonly newId?: () => string;
+}
+
+export interface App {
+  readonly server: restify.Server;
+  readonly service: CaseServiceType;
+  listen(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** 12 random base32 characters (60 bits): unguessable enough that a case id is no way in by itself. */
+export function newCaseId(): string {
+  return [...randomBytes(12)].map((b) => BASE32[b % 32]).join('');
+}
+
+/** The one place where adapters are built and wired together. */
+export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const policy = overrides.policy ?? loadPolicy(config.policyFile);
+  const directory = overrides.directory ?? FileDirectory.load(config.departmentsFile);
+  const store = overrides.store ?? BlobJsonStore.fromConnectionString(config.storageConnectionString);
+  const service = new CaseService({ cases: new CaseRepository(store), directory, policy, clock, newId: overrides.newId ?? newCaseId });
+
+  const auth = new ConfigurationBotFrameworkAuthentication({ ...config.bot });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    // One place for unexpected failures: log codes only, tell the manager briefly, never leak internals.
+    log.error({ activityId: context.activity.id, err: errorSummary(error) }, 'turn failed');
+    if (context.activity.type === 'message')
+      await context
+        .sendActivity('Beklager, noget gik galt. Prøv igen om lidt. / Sorry, something went wrong. Please try again shortly.')
+        .catch(() => undefined);
+  };
+  const bot = new OpbakningBot({ service, policy, clock, log });
+  const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
+    log.error({ err: errorSummary(e) }, 'request failed'),
+  );
+
+  return {
+    server,
+    service,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve(server.address() as AddressInfo));
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,74 @@
+import type { Intake, PlannedAction } from './case';
+import { addDays, addMonths, addWorkingDays, compareDates, type IsoDate } from './dates';
+import type { ActionDef, Condition, DueRule, Policy } from './policy';
+
+export function matches(condition: Condition, present: ReadonlySet<string>): boolean {
+  if ('always' in condition) return condition.always === true;
+  const any = condition.any ?? [];
+  const all = condition.all ?? [];
+  const none = condition.none ?? [];
+  if (!any.length && !all.length) return false;
+  if (any.length && !any.some((c) => present.has(c))) return false;
+  if (!all.every((c) => present.has(c))) return false;
+  return !none.some((c) => present.has(c));
+}
+
+/** The deadline of a rule, counted from the discovery date. Hours round up to whole days. */
+export function dueDate(rule: DueRule, from: IsoDate): IsoDate {
+  let date = from;
+  if (rule.months) date = addMonths(date, rule.months);
+  if (rule.days) date = addDays(date, rule.days);
+  if (rule.hours) date = addDays(date, Math.ceil(rule.hours / 24));
+  if (rule.workingDays !== undefined) date = addWorkingDays(date, rule.workingDays);
+  return date;
+}
+
+export function actionDef(policy: Policy, actionId: string): ActionDef | undefined {
+  return policy.actions.find((a) => a.id === actionId);
+}
+
+/** Orders by the policy's priority, then deadline, then id, so cards are stable. */
+export function byPriority(policy: Policy): (a: PlannedAction, b: PlannedAction) => number {
+  const rank = new Map(policy.actions.map((a, i) => [a.id, [a.priority, i] as const]));
+  return (a, b) => {
+    const [pa, ia] = rank.get(a.actionId) ?? [Number.MAX_SAFE_INTEGER, 0];
+    const [pb, ib] = rank.get(b.actionId) ?? [Number.MAX_SAFE_INTEGER, 0];
+    return pa - pb || compareDates(a.due, b.due) || ia - ib;
+  };
+}
+
+export function plannedAction(
+  policy: Policy,
+  actionId: string,
+  discoveredOn: IsoDate,
+  reasons: readonly string[],
+  source: PlannedAction['source'],
+): PlannedAction {
+  const def = actionDef(policy, actionId);
+  if (!def) throw new RangeError(`unknown action ${actionId}`);
+  return { actionId, due: dueDate(def.due, discoveredOn), reasons, source, status: 'open' };
+}
+
+/** Runs the decision table over the intake: every matching row adds its actions, with the row as the reason. */
+export function assess(policy: Policy, intake: Intake): PlannedAction[] {
+  const present = new Set(intake.characteristics);
+  const reasons = new Map<string, string[]>();
+  for (const rule of policy.rules) {
+    if (!matches(rule.when, present)) continue;
+    for (const actionId of rule.recommend) {
+      const list = reasons.get(actionId) ?? [];
+      if (!list.includes(rule.id)) list.push(rule.id);
+      reasons.set(actionId, list);
+    }
+  }
+  return [...reasons.entries()]
+    .map(([actionId, why]) => plannedAction(policy, actionId, intake.discoveredOn, why, 'policy'))
+    .sort(byPriority(policy));
+}
+
+/** The open action that is due first (emergency first when due the same day). */
+export function nextDue(policy: Policy, actions: readonly PlannedAction[]): PlannedAction | undefined {
+  const open = actions.filter((a) => a.status === 'open');
+  const order = byPriority(policy);
+  return [...open].sort((a, b) => compareDates(a.due, b.due) || order(a, b))[0];
+}

@@ -1,0 +1,74 @@
+import type { IncidentCase, WarningCase } from './case';
+import { addMonths, type IsoDate } from './dates';
+import { formatDate, joinNames } from './format';
+import { type Locale, pick } from './i18n';
+import { PLATFORM_LABELS } from './platforms';
+import type { Policy } from './policy';
+
+/** What a draft needs besides the case: who writes it and where. */
+export interface DraftContext {
+  readonly locale: Locale;
+  readonly manager: string;
+  readonly department: string;
+  readonly today: IsoDate;
+}
+
+export interface Draft {
+  readonly title: string;
+  readonly body: string;
+}
+
+export function caseRef(id: string): string {
+  return `OPB-${id.slice(0, 8).toUpperCase()}`;
+}
+
+function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+}
+
+function bullets(lines: readonly string[]): string {
+  return lines.map((l) => `- ${l}`).join('\n');
+}
+
+/** Fills a policy draft from an incident. Text only: cards and posts escape it where they show it. */
+export function renderIncidentDraft(policy: Policy, draftId: string, c: IncidentCase, ctx: DraftContext): Draft | undefined {
+  const def = policy.drafts[draftId];
+  const intake = c.intake;
+  if (!def || !intake) return undefined;
+  const labels = new Map(policy.characteristics.map((ch) => [ch.id, pick(ch.label, ctx.locale)]));
+  const values: Record<string, string> = {
+    employees: joinNames(
+      intake.employees.map((e) => e.name),
+      ctx.locale,
+    ),
+    urls: bullets(intake.urls),
+    platform: pick(PLATFORM_LABELS[intake.platform as keyof typeof PLATFORM_LABELS] ?? PLATFORM_LABELS.other, ctx.locale),
+    discoveredOn: formatDate(intake.discoveredOn, ctx.locale),
+    today: formatDate(ctx.today, ctx.locale),
+    manager: ctx.manager,
+    department: ctx.department,
+    caseRef: caseRef(c.id),
+    characteristics: bullets(intake.characteristics.map((id) => labels.get(id) ?? id)),
+    deadline96: formatDate(addMonths(intake.discoveredOn, 6), ctx.locale),
+  };
+  return { title: pick(def.title, ctx.locale), body: fill(pick(def.body, ctx.locale), values) };
+}
+
+/** The journal note for an early warning. */
+export function renderWarningDraft(policy: Policy, c: WarningCase, ctx: DraftContext): Draft | undefined {
+  const def = policy.drafts[policy.warning.journalDraft];
+  const w = c.warning;
+  if (!def || !w) return undefined;
+  const values: Record<string, string> = {
+    employees: joinNames(
+      w.employees.map((e) => e.name),
+      ctx.locale,
+    ),
+    discoveredOn: formatDate(w.notedOn, ctx.locale),
+    today: formatDate(ctx.today, ctx.locale),
+    manager: ctx.manager,
+    department: ctx.department,
+    caseRef: caseRef(c.id),
+  };
+  return { title: pick(def.title, ctx.locale), body: fill(pick(def.body, ctx.locale), values) };
+}

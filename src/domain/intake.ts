@@ -1,0 +1,144 @@
+import type { Intake, PersonRef } from './case';
+import { addMonths, compareDates, type IsoDate, isIsoDate } from './dates';
+import type { Policy } from './policy';
+import { cleanLine, cleanText, length, parseWebUrl, truncate } from './text';
+
+export const LIMITS = {
+  employees: 10,
+  urls: 10,
+  url: 2048,
+  description: 2000,
+  reference: 200,
+  platformOther: 100,
+} as const;
+
+import { PLATFORM_LABELS } from './platforms';
+
+export const PLATFORMS = Object.keys(PLATFORM_LABELS) as (keyof typeof PLATFORM_LABELS)[];
+
+/** Why a field was refused; cards turn the code into a sentence in the manager's language. */
+export type FieldError = 'required' | 'tooLong' | 'tooMany' | 'urlInvalid' | 'dateInvalid' | 'dateFuture' | 'dateTooOld' | 'unknownChoice';
+
+/** The values as they stand on the card, cleaned and capped, so a refused card comes back as it was typed. */
+export interface IntakeValues {
+  readonly employees: readonly string[];
+  readonly urls: string;
+  readonly platform: string;
+  readonly discoveredOn: string;
+  readonly description: string;
+  readonly employeeContacted: boolean;
+  readonly evidenceSaved: boolean;
+  readonly characteristics: readonly string[];
+}
+
+export type IntakeField = 'employees' | 'urls' | 'platform' | 'discoveredOn' | 'description';
+export type IntakeErrors = Partial<Record<IntakeField, FieldError>> & { readonly badUrl?: string };
+
+export type IntakeResult = { ok: true; intake: Intake; values: IntakeValues } | { ok: false; errors: IntakeErrors; values: IntakeValues };
+
+const TRUE = new Set(['true', 'True', '1', 'on', 'yes']);
+export function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && TRUE.has(value));
+}
+
+/** Multi-select values arrive as "a,b,c". */
+export function splitIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value !== 'string') return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Reads the raw card input into values; never throws, whatever the payload holds. */
+export function readIntakeValues(raw: Record<string, unknown>, policy: Policy): IntakeValues {
+  return {
+    employees: splitIds(raw.employees).slice(0, LIMITS.employees * 2),
+    urls: truncate(cleanText(raw.urls), (LIMITS.url + 1) * LIMITS.urls),
+    platform: truncate(cleanLine(raw.platform), 32),
+    discoveredOn: truncate(cleanLine(raw.discoveredOn), 10),
+    description: truncate(cleanText(raw.description), LIMITS.description),
+    employeeContacted: isTrue(raw.employeeContacted),
+    evidenceSaved: isTrue(raw.evidenceSaved),
+    characteristics: policy.characteristics.map((c) => c.id).filter((id) => isTrue(raw[`c_${id}`])),
+  };
+}
+
+/**
+ * Checks the intake against the department's members and today's date.
+ * A discovery date more than 6 months back is refused: the procedure is for acting now,
+ * and the § 96 deadline would already have passed.
+ */
+export function validateIntake(raw: Record<string, unknown>, policy: Policy, members: readonly PersonRef[], today: IsoDate): IntakeResult {
+  const values = readIntakeValues(raw, policy);
+  const errors: { -readonly [K in keyof IntakeErrors]: IntakeErrors[K] } = {};
+
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const employees: PersonRef[] = [];
+  for (const id of new Set(values.employees)) {
+    const m = byId.get(id);
+    if (m) employees.push({ id: m.id, name: m.name });
+    else errors.employees = 'unknownChoice';
+  }
+  if (!values.employees.length) errors.employees = 'required';
+  else if (employees.length > LIMITS.employees) errors.employees = 'tooMany';
+
+  const urls: string[] = [];
+  const lines = values.urls
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const line of lines) {
+    const url = length(line) <= LIMITS.url ? parseWebUrl(line) : undefined;
+    if (!url) {
+      errors.urls = length(line) > LIMITS.url ? 'tooLong' : 'urlInvalid';
+      errors.badUrl = truncate(line, 80);
+      break;
+    }
+    if (!urls.includes(url)) urls.push(url);
+  }
+  if (!lines.length) errors.urls = 'required';
+  else if (!errors.urls && urls.length > LIMITS.urls) errors.urls = 'tooMany';
+
+  if (!values.platform) errors.platform = 'required';
+  else if (!(PLATFORMS as readonly string[]).includes(values.platform)) errors.platform = 'unknownChoice';
+
+  if (!values.discoveredOn) errors.discoveredOn = 'required';
+  else if (!isIsoDate(values.discoveredOn)) errors.discoveredOn = 'dateInvalid';
+  else if (compareDates(values.discoveredOn, today) > 0) errors.discoveredOn = 'dateFuture';
+  else if (compareDates(values.discoveredOn, addMonths(today, -6)) < 0) errors.discoveredOn = 'dateTooOld';
+
+  if (!values.description) errors.description = 'required';
+  else if (length(cleanText(raw.description)) > LIMITS.description) errors.description = 'tooLong';
+
+  if (Object.keys(errors).length) return { ok: false, errors, values };
+  return {
+    ok: true,
+    values,
+    intake: {
+      employees,
+      urls,
+      platform: values.platform,
+      discoveredOn: values.discoveredOn,
+      description: values.description,
+      employeeContacted: values.employeeContacted,
+      evidenceSaved: values.evidenceSaved,
+      characteristics: values.characteristics,
+    },
+  };
+}
+
+/** The values a saved intake shows when the card is drawn again (e.g. "edit" from the assessment). */
+export function intakeValues(intake: Intake): IntakeValues {
+  return {
+    employees: intake.employees.map((e) => e.id),
+    urls: intake.urls.join('\n'),
+    platform: intake.platform,
+    discoveredOn: intake.discoveredOn,
+    description: intake.description,
+    employeeContacted: intake.employeeContacted,
+    evidenceSaved: intake.evidenceSaved,
+    characteristics: intake.characteristics,
+  };
+}

@@ -1,0 +1,18 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Only ids and codes go in (case id, activity id, verb, outcome);
+ * never names, text, URLs or anything a manager typed.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'opbakning' },
+      redact: { paths: ['req.headers.authorization', 'authorization', 'text', 'value', 'from.name'], remove: true },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,159 @@
+import { renderCard } from '../../cards/render';
+import type { Department } from '../../src/app/directory';
+import type { Screen } from '../../src/app/screens';
+import { assess } from '../../src/domain/assessment';
+import type { IncidentCase, Intake, WarningCase } from '../../src/domain/case';
+import type { Locale } from '../../src/domain/i18n';
+import { LIMITS } from '../../src/domain/intake';
+import { loadPolicy } from '../../src/policy/load-policy';
+import { cardSize, validateCard } from '../support/validate-card';
+
+const policy = loadPolicy();
+const now = '2026-11-24T08:30:00.000Z';
+
+const department: Department = {
+  id: 'boern-familie',
+  name: 'Børn og Familie, Myndighed Syd',
+  members: Array.from({ length: 40 }, (_, i) => ({
+    id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    name: `Medarbejder Ærø-Østergård ${i}`,
+  })),
+  managerIds: ['00000000-0000-0000-0000-000000000000'],
+};
+
+const intake: Intake = {
+  employees: department.members.slice(1, 4),
+  urls: ['https://www.facebook.com/groups/1234567890/posts/9876543210', 'https://sandheden-om-kommunen.dk/sagsbehandlere/anders'],
+  platform: 'facebook',
+  discoveredOn: '2026-11-24',
+  description: 'x'.repeat(LIMITS.description),
+  employeeContacted: true,
+  evidenceSaved: false,
+  // Every characteristic: the largest assessment and plan a manager can get.
+  characteristics: policy.characteristics.map((c) => c.id),
+};
+
+const base = {
+  id: 'abcdefghijkl',
+  rev: 3,
+  ownerId: department.managerIds[0] as string,
+  managerIds: [],
+  departmentId: department.id,
+  locale: 'da' as Locale,
+  createdAt: now,
+  updatedAt: now,
+  audit: [],
+};
+const proposal = assess(policy, intake);
+const incident: IncidentCase = { ...base, kind: 'incident', status: 'assessment', intake, proposal };
+const plan: IncidentCase = {
+  ...incident,
+  status: 'plan',
+  plan: proposal.map((a, i) =>
+    i % 3 === 0 ? { ...a, status: 'done', doneAt: now, doneBy: base.ownerId, reference: 'r'.repeat(LIMITS.reference) } : a,
+  ),
+};
+const warning: WarningCase = {
+  ...base,
+  kind: 'warning',
+  status: 'recorded',
+  warning: {
+    employees: intake.employees,
+    description: 'y'.repeat(LIMITS.description),
+    notedOn: '2026-11-23',
+    taken: policy.warning.suggestions.map((s) => s.id),
+  },
+};
+const longDraft = { title: 'Udkast', body: 'z'.repeat(4000) };
+
+const screens: [string, Screen][] = [
+  ['welcome', { kind: 'welcome' }],
+  ['start', { kind: 'start', startId: 'abcdefghijkl', departments: [department] }],
+  [
+    'start, two departments',
+    { kind: 'start', startId: 'abcdefghijkl', departments: [department, { ...department, id: 'voksen', name: 'Voksenhandicap' }] },
+  ],
+  ['intake, empty', { kind: 'intake', case: { ...incident, status: 'intake', intake: undefined, proposal: undefined }, department }],
+  [
+    'intake, with errors',
+    {
+      kind: 'intake',
+      case: { ...incident, status: 'intake' },
+      department,
+      values: {
+        employees: ['nope'],
+        urls: 'javascript:alert(1)\n'.repeat(10),
+        platform: 'facebook',
+        discoveredOn: '2030-01-01',
+        description: '',
+        employeeContacted: false,
+        evidenceSaved: true,
+        characteristics: ['directThreat'],
+      },
+      errors: {
+        employees: 'unknownChoice',
+        urls: 'urlInvalid',
+        badUrl: 'javascript:alert(1)',
+        discoveredOn: 'dateFuture',
+        description: 'required',
+      },
+      notice: { code: 'invalidInput', tone: 'attention' },
+    },
+  ],
+  ['assessment, every characteristic', { kind: 'assessment', case: incident, department }],
+  ['plan, every action', { kind: 'plan', case: plan, department }],
+  ['plan, with a long draft open', { kind: 'plan', case: plan, department, expanded: { actionId: 'takedownRequest', draft: longDraft } }],
+  ['plan, closed', { kind: 'plan', case: { ...plan, status: 'closed', closedAt: now }, department }],
+  ['warning, new', { kind: 'warning', case: { ...warning, status: 'warning', warning: undefined }, department }],
+  ['warning, recorded with journal', { kind: 'warning', case: warning, department, draft: longDraft }],
+  ['warning, escalated', { kind: 'warning', case: { ...warning, status: 'escalated' }, department }],
+  [
+    'my cases, many',
+    {
+      kind: 'myCases',
+      items: Array.from({ length: 60 }, (_, i) => ({
+        id: `case${String(i).padStart(8, '0')}`,
+        kind: 'incident' as const,
+        status: 'plan' as const,
+        rev: 4,
+        createdAt: now,
+        employees: ['Anders Kjær', 'Sofie Lund'],
+        next: proposal[0],
+        openCount: 9,
+      })),
+    },
+  ],
+  ['my cases, none', { kind: 'myCases', items: [] }],
+  [
+    'message with retry',
+    {
+      kind: 'message',
+      notice: { code: 'storageUnavailable', tone: 'attention' },
+      retry: { verb: 'opb.intake.submit', data: { caseId: 'abcdefghijkl', rev: 1 } },
+    },
+  ],
+  ['message, refusal', { kind: 'message', notice: { code: 'forbidden', tone: 'warning' } }],
+];
+
+describe.each<Locale>(['da', 'en'])('every card the bot can send (%s)', (locale) => {
+  it.each(screens)('%s is a valid Teams card under 28 KB', (_name, screen) => {
+    const card = renderCard(screen, { locale, policy, today: '2026-11-24', userMri: '29:mette' });
+    expect(validateCard(card)).toEqual([]);
+    expect(cardSize(card)).toBeLessThanOrEqual(28 * 1024);
+  });
+});
+
+it('shows text a person typed as plain text, never as markdown', () => {
+  const hostile = { ...incident, intake: { ...intake, employees: [{ id: 'x', name: '[klik](javascript:alert(1)) **fed**' }] } };
+  const card = renderCard({ kind: 'assessment', case: hostile, department }, { locale: 'da', policy, today: '2026-11-24' });
+  const json = JSON.stringify(card);
+  const textBlocks = json.match(/"type":"TextBlock","text":"[^"]*javascript/g);
+  expect(textBlocks).toBeNull();
+  expect(json).toContain('"type":"TextRun","text":"[klik](javascript:alert(1)) **fed**');
+});
+
+it('has a Danish and an English text for every characteristic, action and draft', () => {
+  for (const c of policy.characteristics) expect(c.label.da && c.label.en).toBeTruthy();
+  for (const a of policy.actions) expect(a.title.da && a.title.en && a.owner.da && a.owner.en).toBeTruthy();
+  for (const d of Object.values(policy.drafts)) expect(d.body.da && d.body.en).toBeTruthy();
+});

@@ -1,0 +1,118 @@
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  compareDates,
+  danishDate,
+  daysBetween,
+  isIsoDate,
+  isWeekend,
+  weekday,
+} from '../../src/domain/dates';
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-11-24', 6, '2027-05-24'],
+    ['2026-11-24', 3, '2027-02-24'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2026-03-31', 1, '2026-04-30'],
+    ['2026-05-31', -6, '2025-11-30'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2026-02-28', 1, '2026-03-28'],
+    ['2026-11-24', 0, '2026-11-24'],
+  ])('%s + %i months = %s', (from, months, expected) => {
+    expect(addMonths(from, months)).toBe(expected);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-11-24', 7, '2026-12-01'],
+    ['2026-12-25', 14, '2027-01-08'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    // Across the switch to and from summer time: still whole calendar days.
+    ['2026-03-28', 1, '2026-03-29'],
+    ['2026-10-24', 2, '2026-10-26'],
+  ])('%s + %i days = %s', (from, days, expected) => {
+    expect(addDays(from, days)).toBe(expected);
+  });
+});
+
+describe('addWorkingDays', () => {
+  it.each([
+    ['Tuesday + 1', '2026-11-24', 1, '2026-11-25'],
+    ['Friday + 1 skips the weekend', '2026-11-27', 1, '2026-11-30'],
+    ['Friday + 5 is the next Friday', '2026-11-27', 5, '2026-12-04'],
+    ['Thursday + 2 lands on Monday', '2026-11-26', 2, '2026-11-30'],
+    ['Saturday + 0 moves to Monday', '2026-11-28', 0, '2026-11-30'],
+    ['Sunday + 0 moves to Monday', '2026-11-29', 0, '2026-11-30'],
+    ['Saturday + 1 is Tuesday', '2026-11-28', 1, '2026-12-01'],
+    ['a weekday + 0 stays', '2026-11-24', 0, '2026-11-24'],
+    ['over the new year', '2026-12-31', 2, '2027-01-04'],
+  ])('%s', (_, from, days, expected) => {
+    expect(addWorkingDays(from, days)).toBe(expected);
+  });
+});
+
+describe('danishDate', () => {
+  it.each([
+    // Winter time (CET, UTC+1): the Danish day starts at 23:00 UTC.
+    ['2026-11-24T22:59:59.999Z', '2026-11-24'],
+    ['2026-11-24T23:00:00.000Z', '2026-11-25'],
+    ['2026-12-31T23:30:00.000Z', '2027-01-01'],
+    // Summer time (CEST, UTC+2): it starts at 22:00 UTC.
+    ['2026-07-01T21:59:59.999Z', '2026-07-01'],
+    ['2026-07-01T22:00:00.000Z', '2026-07-02'],
+    // The night summer time begins (29 March 2026, 01:00 UTC).
+    ['2026-03-28T22:59:59.000Z', '2026-03-28'],
+    ['2026-03-28T23:00:00.000Z', '2026-03-29'],
+    ['2026-03-29T21:59:59.000Z', '2026-03-29'],
+    ['2026-03-29T22:00:00.000Z', '2026-03-30'],
+    // The night it ends (25 October 2026, 01:00 UTC).
+    ['2026-10-24T21:59:59.000Z', '2026-10-24'],
+    ['2026-10-24T22:00:00.000Z', '2026-10-25'],
+    ['2026-10-25T22:30:00.000Z', '2026-10-25'],
+    ['2026-10-25T23:00:00.000Z', '2026-10-26'],
+  ])('%s is %s in Copenhagen', (instant, expected) => {
+    expect(danishDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('the small helpers', () => {
+  it('isIsoDate accepts real calendar dates only', () => {
+    expect(isIsoDate('2026-11-24')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('26-11-24')).toBe(false);
+    expect(isIsoDate('2026-11-24T00:00')).toBe(false);
+    expect(isIsoDate('')).toBe(false);
+  });
+
+  it('weekday and isWeekend', () => {
+    expect(weekday('2026-11-24')).toBe(2);
+    expect(isWeekend('2026-11-28')).toBe(true);
+    expect(isWeekend('2026-11-29')).toBe(true);
+    expect(isWeekend('2026-11-30')).toBe(false);
+  });
+
+  it('compareDates and daysBetween', () => {
+    expect(compareDates('2026-11-24', '2026-11-25')).toBe(-1);
+    expect(compareDates('2026-11-25', '2026-11-24')).toBe(1);
+    expect(compareDates('2026-11-24', '2026-11-24')).toBe(0);
+    expect(daysBetween('2026-11-24', '2026-12-08')).toBe(14);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-12-01', '2026-11-24')).toBe(-7);
+  });
+
+  it('refuses something that is not a date', () => {
+    expect(() => addDays('24/11/2026', 1)).toThrow(RangeError);
+  });
+});

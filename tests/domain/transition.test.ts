@@ -1,0 +1,127 @@
+import type { Intake, WarningCase } from '../../src/domain/case';
+import { type Command, newIncident, newWarning, type TransitionContext, transition } from '../../src/domain/transition';
+import { loadPolicy } from '../../src/policy/load-policy';
+
+const policy = loadPolicy();
+const now = new Date('2026-11-24T10:00:00Z');
+const ctx: TransitionContext = { now, actor: 'mette', policy };
+const intake: Intake = {
+  employees: [{ id: 'anders', name: 'Anders' }],
+  urls: ['https://example.dk/x'],
+  platform: 'website',
+  discoveredOn: '2026-11-24',
+  description: 'beskrivelse',
+  employeeContacted: true,
+  evidenceSaved: true,
+  characteristics: ['directThreat'],
+};
+const fresh = () => newIncident({ id: 'case00000001', ownerId: 'mette', departmentId: 'd', locale: 'da', now });
+
+function run(commands: ((rev: number) => Command)[]) {
+  let state = fresh() as ReturnType<typeof fresh> | ReturnType<typeof newWarning>;
+  const outcomes: string[] = [];
+  for (const make of commands) {
+    const result = transition(state, make(state.rev), ctx);
+    outcomes.push(
+      result.ok ? (state.kind === 'incident' ? `ok:${result.state.status}` : `ok:${result.state.status}`) : `no:${result.reason}`,
+    );
+    if (result.ok) state = result.state as typeof state;
+  }
+  return { state, outcomes };
+}
+
+describe('the case state machine', () => {
+  it.each([
+    [
+      'intake → assessment → plan',
+      [
+        (rev: number) => ({ type: 'intake.submit', rev, intake }) as Command,
+        (rev: number) => ({ type: 'assessment.confirm', rev, keep: ['policeReport'], add: [] }) as Command,
+      ],
+      ['ok:assessment', 'ok:plan'],
+    ],
+    [
+      'edit goes back to intake and keeps the answers',
+      [
+        (rev: number) => ({ type: 'intake.submit', rev, intake }) as Command,
+        (rev: number) => ({ type: 'assessment.edit', rev }) as Command,
+      ],
+      ['ok:assessment', 'ok:intake'],
+    ],
+    [
+      'confirm before intake is refused',
+      [(rev: number) => ({ type: 'assessment.confirm', rev, keep: [], add: [] }) as Command],
+      ['no:notAllowedNow'],
+    ],
+    ['a stale revision changes nothing', [(rev: number) => ({ type: 'intake.submit', rev: rev + 1, intake }) as Command], ['no:stale']],
+    [
+      'an unknown added action is refused',
+      [
+        (rev: number) => ({ type: 'intake.submit', rev, intake }) as Command,
+        (rev: number) => ({ type: 'assessment.confirm', rev, keep: [], add: ['rmrf'] }) as Command,
+      ],
+      ['ok:assessment', 'no:unknownAction'],
+    ],
+    [
+      'closing twice is refused',
+      [(rev: number) => ({ type: 'case.close', rev }) as Command, (rev: number) => ({ type: 'case.close', rev }) as Command],
+      ['ok:closed', 'no:notAllowedNow'],
+    ],
+  ])('%s', (_name, commands, expected) => {
+    expect(run(commands).outcomes).toEqual(expected);
+  });
+
+  it('appends an audit entry with who, what and the new revision on every transition, and nothing else', () => {
+    const { state } = run([
+      (rev) => ({ type: 'intake.submit', rev, intake }),
+      (rev) => ({ type: 'assessment.confirm', rev, keep: ['policeReport'], add: ['pressenaevnet'] }),
+    ]);
+    expect(state.rev).toBe(3);
+    expect(state.audit).toEqual([
+      { at: now.toISOString(), by: 'mette', what: 'incident.open', rev: 1 },
+      { at: now.toISOString(), by: 'mette', what: 'intake.submit', rev: 2 },
+      { at: now.toISOString(), by: 'mette', what: 'assessment.confirm', rev: 3 },
+    ]);
+    expect(JSON.stringify(state.audit)).not.toContain('Anders');
+  });
+
+  it('keeps kept and added actions, drops the rest, and records done with a reference', () => {
+    const { state } = run([
+      (rev) => ({ type: 'intake.submit', rev, intake }),
+      (rev) => ({ type: 'assessment.confirm', rev, keep: ['policeReport', 'meeting'], add: ['pressenaevnet'] }),
+      (rev) => ({ type: 'action.done', rev, actionId: 'policeReport', reference: 'J.nr. 1' }),
+    ]);
+    if (state.kind !== 'incident') throw new Error('expected an incident');
+    expect(state.plan?.map((a) => a.actionId).sort()).toEqual(['meeting', 'policeReport', 'pressenaevnet']);
+    expect(state.plan?.find((a) => a.actionId === 'pressenaevnet')?.source).toBe('manager');
+    expect(state.plan?.find((a) => a.actionId === 'policeReport')).toMatchObject({ status: 'done', reference: 'J.nr. 1', doneBy: 'mette' });
+    const reopened = transition(state, { type: 'action.reopen', rev: state.rev, actionId: 'policeReport' }, ctx);
+    expect(reopened.ok && reopened.state.kind === 'incident' && reopened.state.plan?.find((a) => a.actionId === 'policeReport')).toEqual(
+      expect.objectContaining({ status: 'open' }),
+    );
+  });
+
+  it('escalates a recorded warning once, with an effect that creates the incident', () => {
+    let w: WarningCase = newWarning({ id: 'warn00000001', ownerId: 'mette', departmentId: 'd', locale: 'da', now });
+    const submitted = transition(
+      w,
+      { type: 'warning.submit', rev: 1, warning: { employees: intake.employees, description: 'x', notedOn: '2026-11-24', taken: [] } },
+      ctx,
+    );
+    if (!submitted.ok) throw new Error('submit failed');
+    w = submitted.state as WarningCase;
+    const escalated = transition(w, { type: 'warning.escalate', rev: w.rev, incidentId: 'warn00000001x' }, ctx);
+    expect(escalated).toMatchObject({ ok: true, effects: [{ kind: 'createEscalatedIncident', incidentId: 'warn00000001x' }] });
+    if (!escalated.ok) return;
+    expect(transition(escalated.state, { type: 'warning.escalate', rev: escalated.state.rev, incidentId: 'warn00000001x' }, ctx)).toEqual({
+      ok: false,
+      reason: 'notAllowedNow',
+    });
+    const incident = newIncident(
+      { id: 'warn00000001x', ownerId: 'mette', departmentId: 'd', locale: 'da', now },
+      escalated.state as WarningCase,
+    );
+    expect(incident.prefill).toEqual({ employees: intake.employees, description: 'x' });
+    expect(incident.escalatedFrom).toBe('warn00000001');
+  });
+});

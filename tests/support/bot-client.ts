@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type App, createApp } from '../../src/compose';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { BlobJsonStore } from '../../src/storage/blob-json-store';
+
+/** People from the demo department (dev/demo-departments.json). */
+export const PEOPLE = {
+  mette: { id: '29:mette', aadObjectId: '00000000-0000-0000-0000-000000000020', name: 'Mette Holm' },
+  anders: { id: '29:anders', aadObjectId: '00000000-0000-0000-0000-000000000021', name: 'Anders Kjær' },
+  sofie: { id: '29:sofie', aadObjectId: '00000000-0000-0000-0000-000000000022', name: 'Sofie Lund' },
+  lars: { id: '29:lars', aadObjectId: '00000000-0000-0000-0000-000000000024', name: 'Lars Bech' },
+  peter: { id: '29:peter', aadObjectId: '00000000-0000-0000-0000-000000000026', name: 'Peter Møller' },
+} as const;
+export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+
+export interface CardResponse {
+  status: number;
+  body: { statusCode: number; type: string; value: Card };
+}
+export type Card = Record<string, unknown> & { body: unknown[]; actions?: unknown[] };
+
+export interface Running {
+  app: App;
+  url: string;
+  container: string;
+  stop(): Promise<void>;
+}
+
+export const DEMO_DEPARTMENTS = path.resolve(__dirname, '../../dev/demo-departments.json');
+
+/** Starts the real bot (restify + CloudAdapter, no app id) on a free loopback port over Azurite. */
+export async function startBot(options: { container?: string; now?: () => Date; env?: Record<string, string> } = {}): Promise<Running> {
+  const connection = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!connection) throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run the tests through jest (global setup starts Azurite)');
+  const container = options.container ?? `t${randomBytes(6).toString('hex')}`;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STORAGE_CONNECTION_STRING: connection,
+    DEPARTMENTS_FILE: DEMO_DEPARTMENTS,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = createApp(config, createLogger('silent'), {
+    store: BlobJsonStore.fromConnectionString(connection, container),
+    ...(options.now ? { clock: { now: options.now } } : {}),
+  });
+  const address: AddressInfo = await app.listen();
+  return { app, container, url: `http://127.0.0.1:${address.port}/api/messages`, stop: () => app.close() };
+}
+
+let counter = 0;
+function base(from: Person, locale: string) {
+  counter += 1;
+  return {
+    id: `act-${counter}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    timestamp: new Date().toISOString(),
+    from,
+    recipient: { id: '28:opbakning', name: 'Opbakning' },
+    conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' },
+    locale,
+  };
+}
+
+export async function post(url: string, activity: unknown): Promise<{ status: number; body: unknown; text: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body, text };
+}
+
+/** Sends an Action.Execute as Teams does: an `adaptiveCard/action` invoke. */
+export async function invoke(
+  url: string,
+  from: Person,
+  verb: string,
+  data: Record<string, unknown>,
+  locale = 'da-DK',
+): Promise<CardResponse> {
+  const res = await post(url, {
+    ...base(from, locale),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  return res as CardResponse;
+}
+
+/** Sends a message and collects the replies in the response (deliveryMode expectReplies). */
+export async function say(
+  url: string,
+  from: Person,
+  text: string,
+  locale = 'da-DK',
+): Promise<{ status: number; activities: Record<string, unknown>[] }> {
+  const res = await post(url, { ...base(from, locale), type: 'message', text, deliveryMode: 'expectReplies' });
+  const body = res.body as { activities?: Record<string, unknown>[] } | undefined;
+  return { status: res.status, activities: body?.activities ?? [] };
+}
+
+export async function installed(
+  url: string,
+  from: Person,
+  locale = 'da-DK',
+): Promise<{ status: number; activities: Record<string, unknown>[] }> {
+  const res = await post(url, {
+    ...base(from, locale),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: '28:opbakning' }],
+    deliveryMode: 'expectReplies',
+  });
+  const body = res.body as { activities?: Record<string, unknown>[] } | undefined;
+  return { status: res.status, activities: body?.activities ?? [] };
+}
+
+export function cardOf(activity: Record<string, unknown> | undefined): Card {
+  const attachments = (activity?.attachments ?? []) as { contentType: string; content: Card }[];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  if (!card) throw new Error('no adaptive card in activity');
+  return card;
+}
+
+/** All strings a card shows, for "does the manager see X" assertions. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === 'string' && ['text', 'title', 'label', 'value', 'placeholder'].includes(k)) out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** Every Action.Execute on the card, anywhere (including inside ShowCards). */
+export function executes(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
+  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute')
+        out.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
+      for (const v of Object.values(o)) walk(v);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+export function action(card: unknown, verb: string, match: (d: Record<string, unknown>) => boolean = () => true) {
+  const found = executes(card).find((a) => a.verb === verb && match(a.data));
+  if (!found)
+    throw new Error(
+      `no ${verb} action on the card; actions: ${executes(card)
+        .map((a) => a.verb)
+        .join(', ')}`,
+    );
+  return found;
+}
+
+/** Input ids and their current values. */
+export function inputs(card: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value;
+      for (const v of Object.values(o)) walk(v);
+    }
+  };
+  walk(card);
+  return out;
+}
