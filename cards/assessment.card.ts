@@ -36,7 +36,7 @@ export function assessmentCard(m: AssessmentModel, ctx: CardContext): AdaptiveCa
   const c = m.case;
   const intake = c.intake;
   const proposal = c.proposal ?? [];
-  const labels = new Map(policy.characteristics.map((ch) => [ch.id, pick(ch.label, locale)]));
+  const labels = new Map(policy.characteristics.map((ch) => [ch.id, pick(ch.short ?? ch.label, locale)]));
   const summary: Element[] = intake
     ? [
         labelled(

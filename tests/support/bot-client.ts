@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { JsonStore } from '../../src/app/json-store';
 import { type App, createApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
@@ -32,7 +33,17 @@ export interface Running {
 export const DEMO_DEPARTMENTS = path.resolve(__dirname, '../../dev/demo-departments.json');
 
 /** Starts the real bot (restify + CloudAdapter, no app id) on a free loopback port over Azurite. */
-export async function startBot(options: { container?: string; now?: () => Date; env?: Record<string, string> } = {}): Promise<Running> {
+export interface BotOptions {
+  container?: string;
+  now?: () => Date;
+  env?: Record<string, string>;
+  /** Wraps the Azurite-backed store, e.g. to inject outages. */
+  wrapStore?: (store: JsonStore) => JsonStore;
+  /** Collects every log line the bot writes. */
+  logLines?: string[];
+}
+
+export async function startBot(options: BotOptions = {}): Promise<Running> {
   const connection = process.env.TEST_STORAGE_CONNECTION_STRING;
   if (!connection) throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run the tests through jest (global setup starts Azurite)');
   const container = options.container ?? `t${randomBytes(6).toString('hex')}`;
@@ -44,8 +55,11 @@ export async function startBot(options: { container?: string; now?: () => Date; 
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = createApp(config, createLogger('silent'), {
-    store: BlobJsonStore.fromConnectionString(connection, container),
+  const blob = BlobJsonStore.fromConnectionString(connection, container);
+  const lines = options.logLines;
+  const log = lines ? createLogger('debug', { write: (line: string) => void lines.push(line) }) : createLogger('silent');
+  const app = createApp(config, log, {
+    store: options.wrapStore ? options.wrapStore(blob) : blob,
     ...(options.now ? { clock: { now: options.now } } : {}),
   });
   const address: AddressInfo = await app.listen();
