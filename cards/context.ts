@@ -9,4 +9,8 @@ export interface CardContext {
   readonly userMri?: string;
   /** Today in Denmark, for deadlines that are due or overdue. */
   readonly today: string;
+  /** The current instant, for meeting times; defaults to the start of `today`. */
+  readonly now?: Date;
+  /** True when meetings and the support message go through Microsoft Graph. */
+  readonly graph?: boolean;
 }

@@ -106,6 +106,13 @@ export function intakeCard(m: IntakeModel, ctx: CardContext): AdaptiveCard {
     },
     text(t('descriptionHelp', locale), { size: 'Small', isSubtle: true, spacing: 'None' }),
     ...error(m.errors, 'description', locale),
+    {
+      type: 'Input.Text',
+      id: 'posterName',
+      label: t('posterName', locale),
+      maxLength: LIMITS.posterName,
+      value: v?.posterName ?? '',
+    },
     toggle('employeeContacted', t('employeeContacted', locale), v?.employeeContacted ?? false),
     toggle('evidenceSaved', t('evidenceSaved', locale), v?.evidenceSaved ?? false),
     heading(t('characteristicsTitle', locale), 'Medium'),

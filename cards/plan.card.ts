@@ -9,6 +9,7 @@ import { formatDate } from '../src/domain/format';
 import { pick } from '../src/domain/i18n';
 import { LIMITS } from '../src/domain/intake';
 import type { ActionDef } from '../src/domain/policy';
+import type { GuardrailIssue } from '../src/domain/support-message';
 import { basisFull, whoDue } from './action-lines';
 import type { CardContext } from './context';
 import {
@@ -26,12 +27,15 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { meetingPanel } from './meeting-panel';
+import { postPanel } from './post-panel';
 import { t } from './texts';
 
 export interface PlanModel {
   readonly case: IncidentCase;
   readonly department: Department;
   readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+  readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
   readonly notice?: Notice;
 }
 
@@ -42,8 +46,14 @@ function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContex
   const data = caseData(c.id, c.rev, { actionId: a.actionId });
   const draft = m.expanded?.draft;
   const items: Element[] = [...basisFull(a, def, ctx)];
-  if (def.kind === 'meeting') items.push(text(t('meetingPending', locale), { size: 'Small', isSubtle: true }));
-  if (def.kind === 'channelPost') items.push(text(t('postPending', locale), { size: 'Small', isSubtle: true }));
+  const viaGraph = ctx.graph && (def.kind === 'meeting' || def.kind === 'channelPost') && c.status !== 'closed';
+  if (viaGraph && def.kind === 'channelPost') {
+    items.push(...postPanel({ case: c, open: true, ...(draft ? { draft } : {}), ...(m.post ? { post: m.post } : {}) }, ctx));
+    items.push(actionSet([execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' })]));
+    return [container(items, { spacing: 'Small' })];
+  }
+  if (!ctx.graph && def.kind === 'meeting') items.push(text(t('meetingPending', locale), { size: 'Small', isSubtle: true }));
+  if (!ctx.graph && def.kind === 'channelPost') items.push(text(t('postPending', locale), { size: 'Small', isSubtle: true }));
   if (draft)
     items.push(
       container(
@@ -80,8 +90,11 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
     items.push(text(t('doneOn', locale, { date: on }), { size: 'Small', isSubtle: true, spacing: 'None' }));
     if (a.reference) items.push(plain(a.reference, { size: 'Small', isSubtle: true }));
   } else items.push(whoDue(a, def, ctx));
+  const viaGraph = ctx.graph && c.status !== 'closed' && (def.kind === 'meeting' || def.kind === 'channelPost');
+  if (viaGraph && def.kind === 'meeting') items.push(...meetingPanel(c, ctx, ctx.now ?? new Date(`${ctx.today}T08:00:00Z`)));
   if (open) items.push(...details(a, def, m, ctx));
-  else if (c.status !== 'closed') {
+  else if (viaGraph && def.kind === 'channelPost') items.push(...postPanel({ case: c, open: false }, ctx));
+  else if (c.status !== 'closed' && !(viaGraph && def.kind === 'meeting' && !done)) {
     const data = caseData(c.id, c.rev, { actionId: a.actionId });
     const buttons = [execute(t(def.draft ? 'showDraft' : 'details', locale), Verb.details, data, { associatedInputs: 'none' })];
     buttons.push(

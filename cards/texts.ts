@@ -50,6 +50,7 @@ export const T = {
     da: 'Kun til dig og lederne på sagen. Kommer aldrig med i beskeden til afdelingen.',
     en: 'Only for you and the managers on the case. Never included in the message to the department.',
   },
+  posterName: { da: 'Afsenderens navn eller profil (hvis kendt)', en: 'The poster’s name or profile (if known)' },
   employeeContacted: { da: 'Jeg har talt med medarbejderen', en: 'I have talked to the employee' },
   evidenceSaved: {
     da: 'Dokumentation er gemt (skærmbilleder med link, dato og klokkeslæt, hele tråden og afsenderens profil)',
@@ -114,6 +115,54 @@ export const T = {
     da: 'Beskeden kan indtil videre sendes i afdelingens kanal; marker den som udført bagefter.',
     en: 'For now, post the message in the department’s channel and mark it as done afterwards.',
   },
+  findTimes: { da: 'Find mødetid', en: 'Find a meeting time' },
+  findTimesHelp: {
+    da: 'Jeg finder tider i dag eller næste arbejdsdag, hvor medarbejderne, TR, AMR og lederne kan.',
+    en: 'I find times today or on the next working day when the employees, union and safety representatives and managers are free.',
+  },
+  searching: { da: '⏳ Søger efter ledige tider i kalenderne …', en: '⏳ Looking for free times in the calendars …' },
+  booking: { da: '⏳ Booker mødet og sender invitationer …', en: '⏳ Booking the meeting and sending invitations …' },
+  refresh: { da: 'Opdater', en: 'Refresh' },
+  chooseSlot: { da: 'Vælg tidspunkt', en: 'Choose a time' },
+  otherTime: { da: 'Et andet tidspunkt', en: 'Another time' },
+  manualDate: { da: 'Dato (ved andet tidspunkt)', en: 'Date (for another time)' },
+  manualTime: { da: 'Klokkeslæt', en: 'Time' },
+  bookMeeting: { da: 'Book mødet', en: 'Book the meeting' },
+  searchAgain: { da: 'Søg igen', en: 'Search again' },
+  meetingAt: { da: '✅ Møde {when}', en: '✅ Meeting {when}' },
+  joinMeeting: { da: 'Åbn mødet i Teams', en: 'Open the meeting in Teams' },
+  cancelMeeting: { da: 'Aflys mødet', en: 'Cancel the meeting' },
+  cancelMeetingConfirm: {
+    da: 'Aflys mødet? Deltagerne får besked. Du kan bagefter finde en ny tid.',
+    en: 'Cancel the meeting? The attendees are told. You can find a new time afterwards.',
+  },
+  meetingCancelled: {
+    da: 'Mødet er aflyst. Find en ny tid, når det passer.',
+    en: 'The meeting is cancelled. Find a new time when it suits.',
+  },
+  findNewTime: { da: 'Find ny mødetid', en: 'Find a new time' },
+  bookingUnknown: {
+    da: 'Jeg fik ikke svar fra Outlook, så jeg ved ikke, om mødet blev booket. Tryk "Prøv igen" – mødet bliver ikke booket to gange.',
+    en: 'Outlook did not answer, so I do not know whether the meeting was booked. Press "Try again" – it will not be booked twice.',
+  },
+  writeMessage: { da: 'Skriv og send beskeden', en: 'Write and post the message' },
+  messageText: { da: 'Beskeden til afdelingen (du kan rette den)', en: 'The message to the department (you can edit it)' },
+  consent: {
+    da: 'Medarbejderen har set beskeden og er enig i, at den sendes',
+    en: 'The employee has seen the message and agrees that it is posted',
+  },
+  preview: { da: 'Forhåndsvis', en: 'Preview' },
+  previewTitle: { da: 'Sådan ser beskeden ud i kanalen:', en: 'This is how the message looks in the channel:' },
+  sendPost: { da: 'Send til afdelingens kanal', en: 'Post to the department’s channel' },
+  posting: { da: '⏳ Sender beskeden …', en: '⏳ Posting the message …' },
+  postedAt: { da: '✅ Beskeden er sendt til afdelingens kanal.', en: '✅ The message has been posted to the department’s channel.' },
+  openPost: { da: 'Se beskeden i kanalen', en: 'See the message in the channel' },
+  postUnknown: {
+    da: 'Jeg fik ikke svar fra Teams, så jeg ved ikke, om beskeden kom frem. Se efter i afdelingens kanal, før du sender igen.',
+    en: 'Teams did not answer, so I do not know whether the message arrived. Look in the department’s channel before you post again.',
+  },
+  postIsThere: { da: 'Beskeden er i kanalen', en: 'The message is in the channel' },
+  sendAgain: { da: 'Den kom ikke frem – send igen', en: 'It did not arrive – post again' },
   closeCase: { da: 'Luk sagen', en: 'Close the case' },
   closeConfirm: {
     da: 'Vil du lukke sagen? Åbne handlinger bliver ikke fulgt op af mig bagefter.',
@@ -203,6 +252,20 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     en: 'The warning has been turned into a case. The details from the warning are carried over.',
   },
   languageChanged: { da: 'Jeg skriver nu på dansk.', en: 'I will now write in English.' },
+  signIn: {
+    da: 'Jeg har ikke adgang til din kalender og Teams lige nu. Log ind, når Teams beder om det, og prøv igen.',
+    en: 'I do not have access to your calendar and Teams right now. Sign in when Teams asks you to, and try again.',
+  },
+  postBlocked: {
+    da: 'Beskeden er ikke sendt endnu. Se hvad der skal rettes nedenfor – din tekst er gemt.',
+    en: 'The message has not been sent yet. See what to change below – your text is saved.',
+  },
+  meetingBooked: { da: 'Mødet er booket, og invitationerne er sendt.', en: 'The meeting is booked and the invitations are sent.' },
+  posted: { da: 'Beskeden er sendt til afdelingens kanal.', en: 'The message has been posted to the department’s channel.' },
+  badSlot: {
+    da: 'Vælg et af forslagene, eller angiv en dato og et klokkeslæt, der ikke er passeret.',
+    en: 'Choose one of the suggestions, or give a date and time that has not passed.',
+  },
 };
 
 export const FIELD_ERRORS: Record<FieldError, Localized> = {

@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const LOCAL = path.join(ROOT, '.local');
 const BOT_PORT = 3978;
 const PLAYGROUND_PORT = 56150;
+const GRAPH_SIMULATOR_PORT = 5099;
+const STOP_GRACE_MS = 5_000;
 
 const children: { name: string; child: ChildProcess }[] = [];
 let azurite: Azurite | undefined;
@@ -32,36 +34,55 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   prefixed(name, child.stdout);
   prefixed(name, child.stderr);
+  stopAllIfItDies(name, child);
+  children.push({ name, child });
+  return child;
+}
+
+function stopAllIfItDies(name: string, child: ChildProcess): void {
   child.once('exit', (code, signal) => {
     if (!stopping) {
       process.stderr.write(`\n[stack] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.\n`);
       void stop(1);
     }
   });
-  children.push({ name, child });
-  return child;
 }
 
-async function stop(code: number): Promise<never> {
-  stopping = true;
-  for (const { child } of children.reverse()) {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM'); // the whole process group: npx-style wrappers leave grandchildren
-      } catch {
-        child.kill('SIGTERM');
-      }
-    }
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!isRunning(child) || !child.pid) return;
+  try {
+    process.kill(-child.pid, signal); // the whole process group: npx-style wrappers leave grandchildren
+  } catch {
+    child.kill(signal);
   }
-  await Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
+}
+
+async function stop(code: number): Promise<void> {
+  // Once only: a second Ctrl-C, or a child dying of our SIGTERM, must not restart the shutdown.
+  if (stopping) return;
+  stopping = true;
+  if (azurite) process.stdout.write('[stack] Stopping everything...\n');
+  const running = children.filter(({ child }) => isRunning(child)).reverse();
+  for (const { child } of running) signalGroup(child, 'SIGTERM');
+  // A child that ignores SIGTERM must not keep its port, nor us, alive.
+  const force = setTimeout(() => {
+    for (const { child } of running) signalGroup(child, 'SIGKILL');
+    azurite?.process.kill('SIGKILL');
+  }, STOP_GRACE_MS);
+  await Promise.all(running.map(({ child }) => new Promise((r) => child.once('exit', r))));
   await azurite?.stop();
+  clearTimeout(force);
   process.exit(code);
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (stopping) return;
+    if (stopping) throw new Error('stopped while waiting for the bot');
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -81,9 +102,35 @@ async function portIsFree(port: number): Promise<boolean> {
   }
 }
 
+/**
+ * `npm start` runs us under `sh -c`, which passes no signals on. If npm or that shell is
+ * killed we are re-parented; without this check the stack would keep running, holding its ports.
+ */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(0);
+  }, 1_000).unref();
+}
+
+/**
+ * The Graph simulator (dev/graph-simulator), when it is built: the bot then schedules meetings
+ * and posts to the channel against it, with GRAPH_AUTH=dev instead of SSO.
+ */
+async function startGraphSimulator(): Promise<{ url: string; env: NodeJS.ProcessEnv } | undefined> {
+  const script = path.join(ROOT, 'dist/dev/graph-simulator/main.js');
+  if (!existsSync(script)) return undefined;
+  const port = (await portIsFree(GRAPH_SIMULATOR_PORT)) ? GRAPH_SIMULATOR_PORT : await freePort();
+  run('graph', process.execPath, [script], { GRAPH_SIMULATOR_PORT: String(port) });
+  await waitForPort(port, 20_000);
+  const url = `http://127.0.0.1:${port}`;
+  return { url, env: { GRAPH_ENDPOINT: url, GRAPH_AUTH: 'dev' } };
+}
+
 async function main(): Promise<void> {
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // SIGHUP too: the bot and the Playground have their own process groups, so a closed terminal would not reach them.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+  stopWhenOrphaned();
   const botMain = path.join(ROOT, 'dist/src/main.js');
   if (!existsSync(botMain)) throw new Error('dist/src/main.js is missing: run `npm start` (it builds first) or `npm run build`.');
   if (!(await portIsFree(BOT_PORT))) throw new Error(`port ${BOT_PORT} is in use; stop whatever runs there (another bot?) and try again.`);
@@ -91,7 +138,10 @@ async function main(): Promise<void> {
 
   const blobPort = (await portIsFree(10000)) ? 10000 : await freePort();
   azurite = await startAzurite({ port: blobPort, location: path.join(LOCAL, 'azurite') });
+  stopAllIfItDies('azurite', azurite.process);
   process.stdout.write(`[stack] Azurite blob storage on 127.0.0.1:${blobPort}, data in .local/azurite\n`);
+
+  const graph = await startGraphSimulator();
 
   run('bot', process.execPath, [botMain], {
     PORT: String(BOT_PORT),
@@ -100,6 +150,7 @@ async function main(): Promise<void> {
     DEPARTMENTS_FILE: path.join(ROOT, 'dev/demo-departments.json'),
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
+    ...graph?.env,
   });
   await waitForHealth(`http://127.0.0.1:${BOT_PORT}/healthz`, 20_000);
 
@@ -127,6 +178,9 @@ async function main(): Promise<void> {
       '  Opbakning is running locally.',
       `  Open http://127.0.0.1:${playgroundPort} in a browser and chat with the bot as Mette Holm (manager).`,
       `  Bot: http://127.0.0.1:${BOT_PORT}/api/messages   Storage: Azurite on 127.0.0.1:${blobPort}`,
+      graph
+        ? `  Graph simulator: ${graph.url} (open it to see the meetings and posts it received)`
+        : '  Graph simulator: not built (dist/dev/graph-simulator/main.js), skipped',
       '  Note: the Playground has no host option and listens on all interfaces; use it on a trusted network only.',
       '  Press Ctrl-C to stop everything.',
       '',
@@ -135,6 +189,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`[stack] ${(e as Error).message}\n`);
+  if (!stopping) process.stderr.write(`[stack] ${(e as Error).message}\n`);
   void stop(1);
 });

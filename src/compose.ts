@@ -3,13 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
-import { CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
+import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
 import type { Directory } from './app/directory';
+import type { TokenResult } from './app/graph-port';
+import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
+import type { View } from './app/screens';
+import { TeamsCardUpdater } from './bot/card-updater';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
+import { devToken } from './graph/dev-token';
+import { GraphGateway } from './graph/graph-gateway';
 import { createServer } from './http/server';
 import type { Logger } from './log';
 import { loadPolicy } from './policy/load-policy';
@@ -22,6 +28,9 @@ export interface AppOverrides {
   readonly directory?: Directory;
   readonly policy?: Policy;
   readonly newId?: () => string;
+  /** Tests shorten Graph's retry delay and the invoke budget. */
+  readonly graphRetryDelaySeconds?: number;
+  readonly graphBudgetMs?: number;
 }
 
 export interface App {
@@ -38,16 +47,45 @@ export function newCaseId(): string {
   return [...randomBytes(12)].map((b) => BASE32[b % 32]).join('');
 }
 
+/**
+ * Where delegated Graph tokens come from. `dev`: the simulator's token naming the Teams user.
+ * `sso`: the Azure Bot OAuth connection (Teams SSO) – not wired yet, so the manager is asked to sign in.
+ */
+function tokenSource(config: Config): (actor: Actor) => Promise<TokenResult> {
+  if (config.graphAuth === 'dev') return async (actor) => ({ ok: true, token: devToken(actor.id, actor.name) });
+  return async () => ({ ok: false, error: 'signIn' });
+}
+
 /** The one place where adapters are built and wired together. */
 export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? { now: () => new Date() };
   const policy = overrides.policy ?? loadPolicy(config.policyFile);
   const directory = overrides.directory ?? FileDirectory.load(config.departmentsFile);
   const store = overrides.store ?? BlobJsonStore.fromConnectionString(config.storageConnectionString);
-  const service = new CaseService({ cases: new CaseRepository(store), directory, policy, clock, newId: overrides.newId ?? newCaseId });
+  const cases = new CaseRepository(store);
 
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.bot });
   const adapter = new CloudAdapter(auth);
+  // The bot renders cards; the updater needs that to replace a card after slow Graph work.
+  let render: ((view: View, userMri?: string) => Record<string, unknown>) | undefined;
+  const graphGateway = new GraphGateway({
+    endpoint: config.graphEndpoint,
+    ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
+  });
+  const service = new CaseService({
+    cases,
+    directory,
+    policy,
+    clock,
+    newId: overrides.newId ?? newCaseId,
+    graph: {
+      work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
+      token: tokenSource(config),
+      updater: new TeamsCardUpdater(adapter, config.bot.MicrosoftAppId, (view, mri) => (render ? render(view, mri) : {})),
+      budgetMs: overrides.graphBudgetMs ?? 1500,
+      onBackgroundError: (e) => log.error({ err: errorSummary(e) }, 'background Graph work failed'),
+    },
+  });
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // One place for unexpected failures: log codes only, tell the manager briefly, never leak internals.
     log.error({ activityId: context.activity.id, err: errorSummary(error) }, 'turn failed');
@@ -56,7 +94,9 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         .sendActivity('Beklager, noget gik galt. Prøv igen om lidt. / Sorry, something went wrong. Please try again shortly.')
         .catch(() => undefined);
   };
-  const bot = new OpbakningBot({ service, policy, clock, log });
+  // Until Teams SSO is wired, only the dev token can reach Graph; otherwise the two actions stay manual.
+  const bot = new OpbakningBot({ service, policy, clock, log, graph: config.graphAuth === 'dev' });
+  render = (view, mri) => bot.render(view, mri);
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
     log.error({ err: errorSummary(e) }, 'request failed'),
   );

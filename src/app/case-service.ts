@@ -4,13 +4,17 @@ import { danishDate } from '../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
 import { type Locale, toLocale } from '../domain/i18n';
 import { intakeValues, LIMITS, validateIntake } from '../domain/intake';
+import { manualSlot, type Slot } from '../domain/meeting';
 import type { Policy } from '../domain/policy';
-import { cleanLine, truncate } from '../domain/text';
+import { checkSupportMessage, type GuardrailIssue, MESSAGE_LIMIT } from '../domain/support-message';
+import { cleanLine, cleanText, truncate } from '../domain/text';
 import { type Command, type Effect, newIncident, newWarning, transition } from '../domain/transition';
 import { validateWarning } from '../domain/warning';
 import { CASE_ID, type CaseRepository } from './case-repository';
 import type { Department, Directory } from './directory';
 import { isCoded } from './errors';
+import type { TokenResult } from './graph-port';
+import { type GraphWork, isGraphEffect } from './graph-work';
 import type { CaseSummary, Notice, Screen, View } from './screens';
 import { Verb } from './verbs';
 
@@ -27,6 +31,13 @@ export interface Clock {
   now(): Date;
 }
 
+/** Where a card is shown, as the bot knows it; opaque here. Used to update the card when slow work ends. */
+export type CardTarget = { readonly kind: 'card-target' };
+
+export interface CardUpdater {
+  update(target: CardTarget, view: View): Promise<void>;
+}
+
 export interface CaseServiceDeps {
   readonly cases: CaseRepository;
   readonly directory: Directory;
@@ -34,7 +45,18 @@ export interface CaseServiceDeps {
   readonly clock: Clock;
   /** New random case id (lower-case base32). */
   readonly newId: () => string;
+  /** Meeting and channel post through Graph; absent, those actions stay manual. */
+  readonly graph?: {
+    readonly work: GraphWork;
+    readonly token: (actor: Actor) => Promise<TokenResult>;
+    readonly updater: CardUpdater;
+    /** How long a card action waits for Graph before it answers "working…" and updates the card later. */
+    readonly budgetMs: number;
+    readonly onBackgroundError: (e: unknown) => void;
+  };
 }
+
+const GRAPH_VERBS: ReadonlySet<string> = new Set([Verb.meetingSearch, Verb.meetingBook, Verb.meetingCancel, Verb.postSend]);
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -71,9 +93,9 @@ export class CaseService {
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */
-  async handle(actor: Actor, verb: string, data: Data): Promise<View> {
+  async handle(actor: Actor, verb: string, data: Data, target?: CardTarget): Promise<View> {
     try {
-      return await this.route(actor, verb, data);
+      return await this.route(actor, verb, data, target);
     } catch (e) {
       if (!isCoded(e, 'storage_unavailable')) throw e;
       const locale = await this.locale(actor).catch(() => toLocale(actor.locale));
@@ -81,7 +103,7 @@ export class CaseService {
     }
   }
 
-  private async route(actor: Actor, verb: string, data: Data): Promise<View> {
+  private async route(actor: Actor, verb: string, data: Data, target?: CardTarget): Promise<View> {
     switch (verb) {
       case Verb.start:
         return this.start(actor);
@@ -96,7 +118,7 @@ export class CaseService {
       case Verb.newWarning:
         return this.create(actor, verb, data);
       default:
-        return this.onCase(actor, verb, data);
+        return this.onCase(actor, verb, data, target);
     }
   }
 
@@ -121,7 +143,7 @@ export class CaseService {
     return { locale, screen: await this.screenFor(stored.value, n) };
   }
 
-  private async onCase(actor: Actor, verb: string, data: Data): Promise<View> {
+  private async onCase(actor: Actor, verb: string, data: Data, target?: CardTarget): Promise<View> {
     const locale = await this.locale(actor);
     const caseId = typeof data.caseId === 'string' ? data.caseId : '';
     const rev = typeof data.rev === 'number' ? data.rev : Number(data.rev);
@@ -140,6 +162,14 @@ export class CaseService {
       if (verb === Verb.showDraft || verb === Verb.details)
         return { locale, screen: this.detailsScreen(c, actor, department, locale, data) };
 
+      let token: string | undefined;
+      if (GRAPH_VERBS.has(verb)) {
+        const graph = this.deps.graph;
+        const granted = graph ? await graph.token(actor) : undefined;
+        if (!granted?.ok) return { locale, screen: this.stateScreen(c, department, notice('signIn', 'warning')) };
+        token = granted.token;
+      }
+
       const parsed = this.command(verb, data, rev, c, department);
       if ('screen' in parsed) return { locale, screen: parsed.screen };
       const result = transition(c, parsed.command, { now: this.deps.clock.now(), actor: actor.id, policy: this.deps.policy });
@@ -151,12 +181,53 @@ export class CaseService {
       await this.runEffects(result.effects, c);
       const saved = await this.deps.cases.replace(result.state, stored.etag);
       if (saved === 'conflict') continue; // someone else saved first: re-read; a stale command then shows the current card
+      const graphEffects = result.effects.filter(isGraphEffect);
+      if (token && graphEffects.length) return this.afterGraph(actor, locale, result.state, graphEffects, token, parsed.command, target);
+      if (parsed.post) return { locale, screen: this.postScreen(result.state, department, parsed.post) };
       return { locale, screen: await this.screenFor(result.state, doneNotice(parsed.command)) };
     }
     return this.showCase(actor, caseId, locale, notice('stale', 'warning'));
   }
 
-  private command(verb: string, data: Data, rev: number, c: Case, department: Department): { command: Command } | { screen: Screen } {
+  /**
+   * Waits for Graph within the budget. If Graph is slower, the manager gets the "working…" card now,
+   * and the card is updated in place when Graph answers (or fails).
+   */
+  private async afterGraph(
+    actor: Actor,
+    locale: Locale,
+    state: Case,
+    effects: Parameters<GraphWork['run']>[1],
+    token: string,
+    command: Command,
+    target?: CardTarget,
+  ): Promise<View> {
+    const graph = this.deps.graph;
+    if (!graph) return { locale, screen: await this.screenFor(state) };
+    const work = graph.work.run(state.id, effects, token, actor.id, locale);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), graph.budgetMs);
+    });
+    const first = await Promise.race([work.then((c) => c ?? state), late]);
+    clearTimeout(timer);
+    if (first !== 'late') return { locale, screen: await this.screenFor(first, graphNotice(command, first)) };
+    void work
+      .then(async (final) => {
+        if (!target || !final) return;
+        await graph.updater.update(target, { locale, screen: await this.screenFor(final, graphNotice(command, final)) });
+      })
+      .catch(graph.onBackgroundError);
+    return { locale, screen: await this.screenFor(state) };
+  }
+
+  private command(
+    verb: string,
+    data: Data,
+    rev: number,
+    c: Case,
+    department: Department,
+  ): { command: Command; post?: { issues: GuardrailIssue[]; preview: boolean } } | { screen: Screen } {
     const today = danishDate(this.deps.clock.now());
     switch (verb) {
       case Verb.intakeSubmit: {
@@ -211,12 +282,61 @@ export class CaseService {
           };
         return { command: { type: 'warning.submit', rev, warning: result.warning } };
       }
+      case Verb.meetingSearch:
+        return { command: { type: 'meeting.search', rev } };
+      case Verb.meetingBook: {
+        const slot = this.slotFrom(data);
+        if (!slot) return { screen: this.stateScreen(c, department, notice('badSlot', 'attention')) };
+        return { command: { type: 'meeting.book', rev, slot } };
+      }
+      case Verb.meetingCancel:
+        return { command: { type: 'meeting.cancel', rev } };
+      case Verb.postPreview:
+      case Verb.postSend: {
+        if (c.kind !== 'incident' || !c.intake) return { screen: message('badRequest') };
+        const text = truncate(cleanText(data.postText), MESSAGE_LIMIT + 1);
+        const consent = data.postConsent === 'true' || data.postConsent === true;
+        const issues = checkSupportMessage(text, consent, c.intake);
+        // A refused or previewed message is saved as typed, so nothing the manager wrote is lost.
+        if (verb === Verb.postPreview || issues.length)
+          return { command: { type: 'post.save', rev, text, consent }, post: { issues, preview: verb === Verb.postPreview } };
+        return { command: { type: 'post.send', rev, text, consent } };
+      }
+      case Verb.postConfirm:
+        return { command: { type: 'post.confirm', rev } };
       case Verb.warningEscalate:
         // Derived, not random: a repeated click escalates into the same incident.
         return { command: { type: 'warning.escalate', rev, incidentId: `${c.id}x` } };
       default:
         return { screen: this.stateScreen(c, department, notice('badRequest', 'warning')) };
     }
+  }
+
+  /** A suggested slot ("start|end") or the manual date and time, checked; never trusted as sent. */
+  private slotFrom(data: Data): Slot | undefined {
+    const minutes = this.deps.policy.meeting.durationMinutes;
+    const now = this.deps.clock.now();
+    if (typeof data.slot === 'string' && data.slot && data.slot !== 'manual') {
+      const [start, end] = data.slot.split('|');
+      const s = new Date(start ?? '');
+      const e = new Date(end ?? '');
+      if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return undefined;
+      if (e <= s || e.getTime() - s.getTime() > 4 * 3_600_000 || s.getTime() < now.getTime() - 5 * 60_000) return undefined;
+      return { start: s.toISOString(), end: e.toISOString() };
+    }
+    return manualSlot(cleanLine(data.manualDate), cleanLine(data.manualTime), minutes, now);
+  }
+
+  private postScreen(c: Case, department: Department, post: { issues: GuardrailIssue[]; preview: boolean }): Screen {
+    if (c.kind !== 'incident') return this.stateScreen(c, department);
+    return {
+      kind: 'plan',
+      case: c,
+      department,
+      expanded: { actionId: 'staffMessage' },
+      post,
+      ...(post.issues.length ? { notice: notice('postBlocked', 'attention') } : {}),
+    };
   }
 
   private async runEffects(effects: readonly Effect[], c: Case): Promise<void> {
@@ -289,6 +409,14 @@ export class CaseService {
       openCount: actions.filter((a) => a.status === 'open').length,
     };
   }
+}
+
+/** After Graph: say what happened, or nothing when the card itself shows the failure. */
+function graphNotice(cmd: Command, c: Case): Notice | undefined {
+  if (c.kind !== 'incident') return undefined;
+  if (cmd.type === 'meeting.book' && c.meeting?.status === 'booked') return notice('meetingBooked', 'good');
+  if (cmd.type === 'post.send' && c.post?.status === 'posted') return notice('posted', 'good');
+  return undefined;
 }
 
 function doneNotice(cmd: Command): Notice | undefined {

@@ -2,6 +2,7 @@ import type { Case, IncidentCase, PlannedAction, WarningCase } from '../domain/c
 import type { Draft } from '../domain/drafts';
 import type { Locale } from '../domain/i18n';
 import type { IntakeErrors, IntakeValues } from '../domain/intake';
+import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
 
@@ -20,7 +21,12 @@ export type NoticeCode =
   | 'actionReopened'
   | 'closed'
   | 'escalated'
-  | 'languageChanged';
+  | 'languageChanged'
+  | 'signIn'
+  | 'postBlocked'
+  | 'meetingBooked'
+  | 'posted'
+  | 'badSlot';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -63,6 +69,8 @@ export type Screen =
       readonly department: Department;
       /** One action opened with its details, draft and the "done" form. */
       readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+      /** Why the support message may not be posted yet, and whether to show its preview. */
+      readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
       readonly notice?: Notice;
     }
   | {

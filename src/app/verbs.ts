@@ -18,6 +18,12 @@ export const Verb = {
   actionDone: 'opb.action.done',
   actionReopen: 'opb.action.reopen',
   close: 'opb.case.close',
+  meetingSearch: 'opb.meeting.search',
+  meetingBook: 'opb.meeting.book',
+  meetingCancel: 'opb.meeting.cancel',
+  postPreview: 'opb.post.preview',
+  postSend: 'opb.post.send',
+  postConfirm: 'opb.post.confirm',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
 } as const;

@@ -7,7 +7,7 @@ import {
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import { type AdaptiveCard, renderCard } from '../../cards/render';
 import type { Actor, CaseService } from '../app/case-service';
@@ -15,12 +15,15 @@ import type { View } from '../app/screens';
 import { danishDate } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
+import type { BotCardTarget } from './card-updater';
 
 export interface BotDeps {
   readonly service: CaseService;
   readonly policy: Policy;
   readonly clock: { now(): Date };
   readonly log: Logger;
+  /** Whether meetings and the support message go through Graph (cards show their controls). */
+  readonly graph: boolean;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -87,8 +90,17 @@ export class OpbakningBot extends TeamsActivityHandler {
     const caseId = typeof data.caseId === 'string' && data.caseId.length <= 40 ? data.caseId : undefined;
     const log = this.deps.log.child({ activityId: context.activity.id, verb: verb.slice(0, 40), ...(caseId ? { caseId } : {}) });
     const started = Date.now();
+    const activity = context.activity;
+    const target: BotCardTarget | undefined = activity.replyToId
+      ? {
+          kind: 'card-target',
+          reference: TurnContext.getConversationReference(activity),
+          activityId: activity.replyToId,
+          ...(activity.from?.id ? { userMri: activity.from.id } : {}),
+        }
+      : undefined;
     try {
-      const view = await this.deps.service.handle(actor, verb, data);
+      const view = await this.deps.service.handle(actor, verb, data, target);
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       return { statusCode: 200, type: CARD, value: this.card(view, context) };
     } catch (e) {
@@ -99,11 +111,19 @@ export class OpbakningBot extends TeamsActivityHandler {
   }
 
   private card(view: View, context: TurnContext): AdaptiveCard {
+    return this.render(view, context.activity.from?.id);
+  }
+
+  /** Draws a view as a card; also used for proactive updates after slow Graph work. */
+  render(view: View, userMri?: string): AdaptiveCard {
+    const now = this.deps.clock.now();
     return renderCard(view.screen, {
       locale: view.locale,
       policy: this.deps.policy,
-      today: danishDate(this.deps.clock.now()),
-      ...(context.activity.from?.id ? { userMri: context.activity.from.id } : {}),
+      today: danishDate(now),
+      now,
+      graph: this.deps.graph,
+      ...(userMri ? { userMri } : {}),
     });
   }
 

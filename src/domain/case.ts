@@ -1,5 +1,7 @@
 import type { IsoDate } from './dates';
 import type { Locale } from './i18n';
+import type { MeetingState } from './meeting';
+import type { PostState } from './support-message';
 
 /** A person as the case knows them: the directory id and the display name at the time. */
 export interface PersonRef {
@@ -14,6 +16,8 @@ export interface Intake {
   readonly platform: string;
   readonly discoveredOn: IsoDate;
   readonly description: string;
+  /** The poster's name or profile, if known: for the police report, and kept out of the support message. */
+  readonly posterName?: string;
   readonly employeeContacted: boolean;
   readonly evidenceSaved: boolean;
   /** Ids of the characteristics answered "yes". */
@@ -76,6 +80,8 @@ export interface IncidentCase extends CaseBase {
   /** Proposed on the assessment card; replaced by `plan` when confirmed. */
   readonly proposal?: readonly PlannedAction[];
   readonly plan?: readonly PlannedAction[];
+  readonly meeting?: MeetingState;
+  readonly post?: PostState;
   readonly escalatedFrom?: string;
   /** Carried over from an early warning so the manager does not type it again. */
   readonly prefill?: { readonly employees: readonly PersonRef[]; readonly description: string };

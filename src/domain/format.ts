@@ -17,3 +17,22 @@ export function joinNames(names: readonly string[], locale: Locale): string {
   const and = locale === 'da' ? ' og ' : ' and ';
   return `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
 }
+
+const slotDay: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat('da-DK', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Copenhagen' }),
+};
+const slotTime: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen', hourCycle: 'h23' }),
+};
+
+/** "onsdag den 25. november kl. 10.00–11.00" / "Wednesday 25 November, 10:00–11:00" (Danish time). */
+export function formatSlot(slot: { start: string; end: string }, locale: Locale): string {
+  const start = new Date(slot.start);
+  const end = new Date(slot.end);
+  const day = slotDay[locale].format(start);
+  const from = slotTime[locale].format(start);
+  const to = slotTime[locale].format(end);
+  return locale === 'da' ? `${day} kl. ${from}–${to}` : `${day}, ${from}–${to}`;
+}

@@ -10,6 +10,7 @@ export const LIMITS = {
   description: 2000,
   reference: 200,
   platformOther: 100,
+  posterName: 200,
 } as const;
 
 import { PLATFORM_LABELS } from './platforms';
@@ -26,6 +27,7 @@ export interface IntakeValues {
   readonly platform: string;
   readonly discoveredOn: string;
   readonly description: string;
+  readonly posterName: string;
   readonly employeeContacted: boolean;
   readonly evidenceSaved: boolean;
   readonly characteristics: readonly string[];
@@ -59,6 +61,7 @@ export function readIntakeValues(raw: Record<string, unknown>, policy: Policy): 
     platform: truncate(cleanLine(raw.platform), 32),
     discoveredOn: truncate(cleanLine(raw.discoveredOn), 10),
     description: truncate(cleanText(raw.description), LIMITS.description),
+    posterName: truncate(cleanLine(raw.posterName), LIMITS.posterName),
     employeeContacted: isTrue(raw.employeeContacted),
     evidenceSaved: isTrue(raw.evidenceSaved),
     characteristics: policy.characteristics.map((c) => c.id).filter((id) => isTrue(raw[`c_${id}`])),
@@ -122,6 +125,7 @@ export function validateIntake(raw: Record<string, unknown>, policy: Policy, mem
       platform: values.platform,
       discoveredOn: values.discoveredOn,
       description: values.description,
+      ...(values.posterName ? { posterName: values.posterName } : {}),
       employeeContacted: values.employeeContacted,
       evidenceSaved: values.evidenceSaved,
       characteristics: values.characteristics,
@@ -137,6 +141,7 @@ export function intakeValues(intake: Intake): IntakeValues {
     platform: intake.platform,
     discoveredOn: intake.discoveredOn,
     description: intake.description,
+    posterName: intake.posterName ?? '',
     employeeContacted: intake.employeeContacted,
     evidenceSaved: intake.evidenceSaved,
     characteristics: intake.characteristics,

@@ -18,6 +18,14 @@ export interface Policy {
   readonly drafts: Readonly<Record<string, DraftDef>>;
   /** The early-warning card's suggestions (DS advice). */
   readonly warning: WarningDef;
+  /** The support meeting: a neutral subject and agenda, never the publication or the allegations. */
+  readonly meeting: MeetingDef;
+}
+
+export interface MeetingDef {
+  readonly subject: Localized;
+  readonly agenda: Localized;
+  readonly durationMinutes: number;
 }
 
 export interface CharacteristicDef {
@@ -241,6 +249,16 @@ export function parsePolicy(doc: unknown): PolicyResult {
     }
     if (typeof warning.journalDraft !== 'string' || !(warning.journalDraft in drafts))
       errors.push('warning.journalDraft: must name a draft');
+  }
+
+  const meeting = doc.meeting;
+  if (!isObject(meeting)) errors.push('meeting: must be {subject, agenda, durationMinutes}');
+  else {
+    checkLocalized(meeting.subject, 'meeting.subject', errors);
+    checkLocalized(meeting.agenda, 'meeting.agenda', errors);
+    const m = meeting.durationMinutes;
+    if (typeof m !== 'number' || !Number.isInteger(m) || m < 15 || m > 240)
+      errors.push('meeting.durationMinutes: must be a whole number from 15 to 240');
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, policy: doc as unknown as Policy };

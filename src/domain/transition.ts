@@ -1,7 +1,9 @@
 import { actionDef, assess, byPriority, plannedAction } from './assessment';
 import type { Case, IncidentCase, Intake, PlannedAction, Warning, WarningCase } from './case';
 import type { Locale } from './i18n';
+import type { GraphFailure, MeetingState, Slot } from './meeting';
 import type { Policy } from './policy';
+import { checkSupportMessage, type GuardrailIssue, type PostState, toChannelHtml } from './support-message';
 
 /** What a manager asked for, already validated. Every command names the revision it was made against. */
 export type Command =
@@ -12,10 +14,58 @@ export type Command =
   | { readonly type: 'action.reopen'; readonly rev: number; readonly actionId: string }
   | { readonly type: 'case.close'; readonly rev: number }
   | { readonly type: 'warning.submit'; readonly rev: number; readonly warning: Warning }
-  | { readonly type: 'warning.escalate'; readonly rev: number; readonly incidentId: string };
+  | { readonly type: 'warning.escalate'; readonly rev: number; readonly incidentId: string }
+  | { readonly type: 'meeting.search'; readonly rev: number }
+  | { readonly type: 'meeting.book'; readonly rev: number; readonly slot: Slot }
+  | { readonly type: 'meeting.cancel'; readonly rev: number }
+  | { readonly type: 'post.save'; readonly rev: number; readonly text: string; readonly consent: boolean }
+  | { readonly type: 'post.send'; readonly rev: number; readonly text: string; readonly consent: boolean }
+  | { readonly type: 'post.confirm'; readonly rev: number }
+  | ResultCommand;
+
+/**
+ * What Graph answered, applied by the application after the call. These carry no revision:
+ * they apply whenever the case still waits for that very call (same transaction id / status).
+ */
+export type ResultCommand =
+  | { readonly type: 'meeting.found'; readonly transactionId: string; readonly suggestions: readonly Slot[]; readonly emptyReason?: string }
+  | { readonly type: 'meeting.searchFailed'; readonly transactionId: string; readonly error: GraphFailure }
+  | {
+      readonly type: 'meeting.created';
+      readonly transactionId: string;
+      readonly eventId: string;
+      readonly joinUrl?: string;
+      readonly webLink?: string;
+      readonly slot: Slot;
+    }
+  | { readonly type: 'meeting.createFailed'; readonly transactionId: string; readonly error: GraphFailure; readonly unknown: boolean }
+  | { readonly type: 'meeting.cancelled'; readonly eventId: string }
+  | { readonly type: 'meeting.cancelFailed'; readonly eventId: string; readonly error: GraphFailure }
+  | { readonly type: 'post.posted'; readonly html: string; readonly messageId?: string; readonly webUrl?: string }
+  | { readonly type: 'post.failed'; readonly html: string; readonly error: GraphFailure; readonly unknown: boolean };
+
+const RESULTS = new Set<string>([
+  'meeting.found',
+  'meeting.searchFailed',
+  'meeting.created',
+  'meeting.createFailed',
+  'meeting.cancelled',
+  'meeting.cancelFailed',
+  'post.posted',
+  'post.failed',
+]);
+
+export function isResult(cmd: Command): cmd is ResultCommand {
+  return RESULTS.has(cmd.type);
+}
 
 /** Work outside the case record that the application must carry out after saving. */
-export type Effect = { readonly kind: 'createEscalatedIncident'; readonly incidentId: string; readonly fromWarning: string };
+export type Effect =
+  | { readonly kind: 'createEscalatedIncident'; readonly incidentId: string; readonly fromWarning: string }
+  | { readonly kind: 'findMeetingTimes'; readonly transactionId: string }
+  | { readonly kind: 'createEvent'; readonly transactionId: string; readonly slot: Slot }
+  | { readonly kind: 'cancelEvent'; readonly eventId: string }
+  | { readonly kind: 'postMessage'; readonly html: string };
 
 export interface TransitionContext {
   readonly now: Date;
@@ -24,11 +74,11 @@ export interface TransitionContext {
   readonly policy: Policy;
 }
 
-export type Rejection = 'stale' | 'notAllowedNow' | 'unknownAction';
+export type Rejection = 'stale' | 'notAllowedNow' | 'unknownAction' | 'guardrail';
 
 export type TransitionResult =
   | { readonly ok: true; readonly state: Case; readonly effects: readonly Effect[] }
-  | { readonly ok: false; readonly reason: Rejection };
+  | { readonly ok: false; readonly reason: Rejection; readonly issues?: readonly GuardrailIssue[] };
 
 function advance<C extends Case>(c: C, ctx: TransitionContext, what: string, changes: Partial<C>, actionId?: string): C {
   const rev = c.rev + 1;
@@ -91,6 +141,150 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
       if (c.status === 'closed') return no('notAllowedNow');
       return ok(advance(c, ctx, cmd.type, { status: 'closed', closedAt: ctx.now.toISOString() }));
     default:
+      if (cmd.type.startsWith('meeting.')) return meeting(c, cmd, ctx);
+      if (cmd.type.startsWith('post.')) return post(c, cmd, ctx);
+      return no('notAllowedNow');
+  }
+}
+
+/** Marks a plan action done on the manager's behalf when Graph has done it. */
+function completePlanAction(c: IncidentCase, actionId: string, ctx: TransitionContext, reference?: string): IncidentCase['plan'] {
+  return c.plan?.map((a) =>
+    a.actionId === actionId && a.status === 'open'
+      ? { ...a, status: 'done' as const, doneAt: ctx.now.toISOString(), doneBy: ctx.actor, ...(reference ? { reference } : {}) }
+      : a,
+  );
+}
+
+function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): TransitionResult {
+  if (c.status !== 'plan') return no('notAllowedNow');
+  const m: MeetingState = c.meeting ?? { status: 'idle', transactionId: `${c.id}-m1`, attempt: 1 };
+  const since = ctx.now.toISOString();
+  const set = (changes: Partial<MeetingState>, extra: Partial<IncidentCase> = {}) =>
+    advance(c, ctx, cmd.type, { meeting: { ...m, ...changes }, ...extra });
+  switch (cmd.type) {
+    case 'meeting.search': {
+      if (m.status === 'booking' || m.status === 'booked' || m.status === 'searching') return no('notAllowedNow');
+      // After a cancellation the next booking is a new event, so it needs a new transaction id.
+      const fresh = m.status === 'cancelled' ? { transactionId: `${c.id}-m${m.attempt + 1}`, attempt: m.attempt + 1 } : {};
+      const next: MeetingState = {
+        status: 'searching',
+        transactionId: fresh.transactionId ?? m.transactionId,
+        attempt: fresh.attempt ?? m.attempt,
+        since,
+      };
+      return ok(advance(c, ctx, cmd.type, { meeting: next }), [{ kind: 'findMeetingTimes', transactionId: next.transactionId }]);
+    }
+    case 'meeting.found':
+      if (m.status !== 'searching' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
+      return ok(
+        set({
+          status: 'choosing',
+          suggestions: cmd.suggestions,
+          ...(cmd.emptyReason ? { emptyReason: cmd.emptyReason } : { emptyReason: undefined }),
+          error: undefined,
+        }),
+      );
+    case 'meeting.searchFailed':
+      if (m.status !== 'searching' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
+      return ok(set({ status: 'choosing', suggestions: [], error: cmd.error }));
+    case 'meeting.book':
+      if (m.status !== 'choosing' && m.status !== 'idle' && m.status !== 'unknown') return no('notAllowedNow');
+      // The intent is saved before Graph is called; the transaction id makes a repeat call return the same event.
+      return ok(set({ status: 'booking', slot: cmd.slot, since, error: undefined }), [
+        { kind: 'createEvent', transactionId: m.transactionId, slot: cmd.slot },
+      ]);
+    case 'meeting.created': {
+      if ((m.status !== 'booking' && m.status !== 'unknown') || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
+      const plan = completePlanAction(c, 'meeting', ctx);
+      return ok(
+        set(
+          {
+            status: 'booked',
+            eventId: cmd.eventId,
+            slot: cmd.slot,
+            error: undefined,
+            ...(cmd.joinUrl ? { joinUrl: cmd.joinUrl } : {}),
+            ...(cmd.webLink ? { webLink: cmd.webLink } : {}),
+          },
+          plan ? { plan } : {},
+        ),
+      );
+    }
+    case 'meeting.createFailed':
+      if (m.status !== 'booking' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
+      return ok(set({ status: cmd.unknown ? 'unknown' : 'choosing', error: cmd.error }));
+    case 'meeting.cancel':
+      if (m.status !== 'booked' || !m.eventId) return no('notAllowedNow');
+      return ok(set({ since }), [{ kind: 'cancelEvent', eventId: m.eventId }]);
+    case 'meeting.cancelled': {
+      if (m.eventId !== cmd.eventId || m.status !== 'booked') return no('notAllowedNow');
+      const plan = c.plan?.map((a) =>
+        a.actionId === 'meeting' ? { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' as const } : a,
+      );
+      return ok(
+        advance(c, ctx, cmd.type, {
+          meeting: { status: 'cancelled', transactionId: m.transactionId, attempt: m.attempt, since },
+          ...(plan ? { plan } : {}),
+        }),
+      );
+    }
+    case 'meeting.cancelFailed':
+      if (m.eventId !== cmd.eventId) return no('notAllowedNow');
+      return ok(set({ error: cmd.error }));
+    default:
+      return no('notAllowedNow');
+  }
+}
+
+function post(c: IncidentCase, cmd: Command, ctx: TransitionContext): TransitionResult {
+  if (c.status !== 'plan' || !c.intake) return no('notAllowedNow');
+  const p: PostState = c.post ?? { status: 'draft', text: '', consent: false };
+  const since = ctx.now.toISOString();
+  switch (cmd.type) {
+    case 'post.save':
+      if (p.status === 'posting' || p.status === 'posted') return no('notAllowedNow');
+      return ok(
+        advance(c, ctx, cmd.type, {
+          post: { ...p, status: p.status === 'unknown' ? 'unknown' : 'draft', text: cmd.text, consent: cmd.consent },
+        }),
+      );
+    case 'post.send': {
+      // From "unknown" too: the manager has checked the channel and the message is not there.
+      if (p.status !== 'draft' && p.status !== 'unknown') return no('notAllowedNow');
+      const issues = checkSupportMessage(cmd.text, cmd.consent, c.intake);
+      if (issues.length) return { ok: false, reason: 'guardrail', issues };
+      const html = toChannelHtml(cmd.text);
+      // Saved before the POST: a crash afterwards leaves "posting", which is never posted again blindly.
+      return ok(advance(c, ctx, cmd.type, { post: { status: 'posting', text: cmd.text, consent: true, html, since } }), [
+        { kind: 'postMessage', html },
+      ]);
+    }
+    case 'post.posted': {
+      if ((p.status !== 'posting' && p.status !== 'unknown') || p.html !== cmd.html) return no('notAllowedNow');
+      const plan = completePlanAction(c, 'staffMessage', ctx);
+      return ok(
+        advance(c, ctx, cmd.type, {
+          post: {
+            ...p,
+            status: 'posted',
+            error: undefined,
+            ...(cmd.messageId ? { messageId: cmd.messageId } : {}),
+            ...(cmd.webUrl ? { webUrl: cmd.webUrl } : {}),
+          },
+          ...(plan ? { plan } : {}),
+        }),
+      );
+    }
+    case 'post.failed':
+      if (p.status !== 'posting' || p.html !== cmd.html) return no('notAllowedNow');
+      return ok(advance(c, ctx, cmd.type, { post: { ...p, status: cmd.unknown ? 'unknown' : 'draft', error: cmd.error } }));
+    case 'post.confirm': {
+      if (p.status !== 'unknown') return no('notAllowedNow');
+      const plan = completePlanAction(c, 'staffMessage', ctx);
+      return ok(advance(c, ctx, cmd.type, { post: { ...p, status: 'posted', error: undefined }, ...(plan ? { plan } : {}) }));
+    }
+    default:
       return no('notAllowedNow');
   }
 }
@@ -118,7 +312,7 @@ function warning(c: WarningCase, cmd: Command, ctx: TransitionContext): Transiti
  * A command made against an older revision changes nothing; the caller shows the current card.
  */
 export function transition(state: Case, cmd: Command, ctx: TransitionContext): TransitionResult {
-  if (cmd.rev !== state.rev) return no('stale');
+  if (!isResult(cmd) && cmd.rev !== state.rev) return no('stale');
   return state.kind === 'incident' ? incident(state, cmd, ctx) : warning(state, cmd, ctx);
 }
 

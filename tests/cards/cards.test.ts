@@ -86,6 +86,7 @@ const screens: [string, Screen][] = [
         platform: 'facebook',
         discoveredOn: '2030-01-01',
         description: '',
+        posterName: '<b>Jens</b>',
         employeeContacted: false,
         evidenceSaved: true,
         characteristics: ['directThreat'],

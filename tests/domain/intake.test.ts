@@ -183,6 +183,7 @@ describe('validateIntake', () => {
       platform: 'facebook',
       discoveredOn: '2026-12-01',
       description: 'Første linje\nAnden linje',
+      posterName: '',
       employeeContacted: true,
       evidenceSaved: true,
       characteristics: ['cprNumber', 'familyNamed'],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { JsonStore } from '../../src/app/json-store';
-import { type App, createApp } from '../../src/compose';
+import { type App, type AppOverrides, createApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
@@ -41,6 +41,7 @@ export interface BotOptions {
   wrapStore?: (store: JsonStore) => JsonStore;
   /** Collects every log line the bot writes. */
   logLines?: string[];
+  overrides?: Partial<AppOverrides>;
 }
 
 export async function startBot(options: BotOptions = {}): Promise<Running> {
@@ -59,6 +60,7 @@ export async function startBot(options: BotOptions = {}): Promise<Running> {
   const lines = options.logLines;
   const log = lines ? createLogger('debug', { write: (line: string) => void lines.push(line) }) : createLogger('silent');
   const app = createApp(config, log, {
+    ...options.overrides,
     store: options.wrapStore ? options.wrapStore(blob) : blob,
     ...(options.now ? { clock: { now: options.now } } : {}),
   });
@@ -67,12 +69,18 @@ export async function startBot(options: BotOptions = {}): Promise<Running> {
 }
 
 let counter = 0;
+let serviceUrl = 'http://127.0.0.1:9/';
+/** Where the bot sends proactive messages and card updates (a fake connector in tests that need them). */
+export function useServiceUrl(url: string): void {
+  serviceUrl = url;
+}
+
 function base(from: Person, locale: string) {
   counter += 1;
   return {
     id: `act-${counter}`,
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
+    serviceUrl,
     timestamp: new Date().toISOString(),
     from,
     recipient: { id: '28:opbakning', name: 'Opbakning' },
@@ -100,9 +108,11 @@ export async function invoke(
   verb: string,
   data: Record<string, unknown>,
   locale = 'da-DK',
+  extra: Record<string, unknown> = {},
 ): Promise<CardResponse> {
   const res = await post(url, {
     ...base(from, locale),
+    ...extra,
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },

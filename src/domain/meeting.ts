@@ -1,0 +1,92 @@
+import type { PersonRef } from './case';
+import { addWorkingDays, danishDate, isWeekend } from './dates';
+import { copenhagenTime } from './zoned';
+
+/** A proposed or booked meeting time, as UTC instants (ISO strings). */
+export interface Slot {
+  readonly start: string;
+  readonly end: string;
+}
+
+export type MeetingStatus = 'idle' | 'searching' | 'choosing' | 'booking' | 'booked' | 'unknown' | 'cancelled';
+
+/** The meeting's own record inside the case. Intent is saved before each Graph call (see case-service). */
+export interface MeetingState {
+  readonly status: MeetingStatus;
+  /** Sent as the event's transactionId: Graph creates the event at most once per id. */
+  readonly transactionId: string;
+  readonly attempt: number;
+  readonly suggestions?: readonly Slot[];
+  /** Why Graph found no time ('AttendeesUnavailable', …), when it did not. */
+  readonly emptyReason?: string;
+  readonly slot?: Slot;
+  readonly eventId?: string;
+  readonly joinUrl?: string;
+  readonly webLink?: string;
+  readonly error?: GraphFailure;
+  readonly since?: string;
+}
+
+/** Graph failures the manager can act on. */
+export type GraphFailure = 'throttled' | 'unavailable' | 'forbidden' | 'notFound' | 'signIn' | 'invalid';
+
+export interface Attendees {
+  readonly required: readonly PersonRef[];
+  readonly optional: readonly PersonRef[];
+}
+
+export const WORKDAY = { startHour: 8, endHour: 16 } as const;
+
+/**
+ * The window findMeetingTimes searches: from 30 minutes from now (on a half hour)
+ * to the end of the next working day, Danish working hours.
+ */
+export function meetingWindow(now: Date): Slot {
+  const soonest = new Date(Math.ceil((now.getTime() + 30 * 60_000) / (30 * 60_000)) * 30 * 60_000);
+  const today = danishDate(now);
+  // Same or next working day; from a weekend that is Monday.
+  const lastDay = addWorkingDays(today, isWeekend(today) ? 0 : 1);
+  return { start: soonest.toISOString(), end: copenhagenTime(lastDay, WORKDAY.endHour).toISOString() };
+}
+
+/** The first half hour of working time at or after the window start: the manual fallback when Graph finds nothing. */
+export function earliestManualSlot(now: Date, minutes: number): Slot {
+  const window = meetingWindow(now);
+  let start = new Date(window.start);
+  const day = danishDate(start);
+  const open = copenhagenTime(day, WORKDAY.startHour);
+  const close = copenhagenTime(day, WORKDAY.endHour);
+  if (isWeekend(day) || start.getTime() + minutes * 60_000 > close.getTime())
+    start = copenhagenTime(addWorkingDays(day, 1), WORKDAY.startHour);
+  else if (start < open) start = open;
+  return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
+}
+
+/** Who is invited: the involved employees and the TR must come; the AMR and other managers are asked. */
+export function attendeesFor(
+  employees: readonly PersonRef[],
+  tr: PersonRef | undefined,
+  amr: PersonRef | undefined,
+  managers: readonly PersonRef[],
+  organizerId: string,
+): Attendees {
+  const seen = new Set<string>([organizerId]);
+  const take = (list: readonly (PersonRef | undefined)[]) =>
+    list.filter((p): p is PersonRef => {
+      if (!p || seen.has(p.id)) return false;
+      seen.add(p.id);
+      return true;
+    });
+  const required = take([...employees, tr]);
+  const optional = take([amr, ...managers]);
+  return { required, optional };
+}
+
+/** A manual date and time (Copenhagen) into a slot, or undefined when it is not a valid future working time. */
+export function manualSlot(date: string, time: string, minutes: number, now: Date): Slot | undefined {
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!t || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const start = copenhagenTime(date, Number(t[1]), Number(t[2]));
+  if (Number.isNaN(start.getTime()) || start.getTime() < now.getTime()) return undefined;
+  return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
+}

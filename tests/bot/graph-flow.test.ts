@@ -1,0 +1,298 @@
+import { GraphSimulator } from '../../dev/graph-simulator/simulator';
+import { Verb } from '../../src/app/verbs';
+import {
+  action,
+  type Card,
+  cardOf,
+  cardText,
+  inputs,
+  invoke,
+  PEOPLE,
+  type Running,
+  say,
+  startBot,
+  useServiceUrl,
+} from '../support/bot-client';
+import { startFakeConnector } from '../support/fake-connector';
+import { validateCard } from '../support/validate-card';
+
+// Tuesday morning in Copenhagen: the search window runs to the end of Wednesday.
+const NOW = new Date('2026-11-24T08:00:00Z');
+const URL_1 = 'https://www.facebook.com/groups/sandheden/posts/42';
+const DESCRIPTION = 'Borgeren påstår at Anders har forfalsket journalen i sagen om familien Jensen';
+
+let sim: GraphSimulator;
+let bot: Running;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+let cardMessageId = 0;
+const LOG: string[] = [];
+afterAll(() => console.log(LOG.join('')));
+
+beforeAll(async () => {
+  sim = GraphSimulator.fromDemo();
+  sim.setClock(() => NOW);
+  const { url } = await sim.start();
+  connector = await startFakeConnector();
+  useServiceUrl(connector.url);
+  bot = await startBot({
+    now: () => NOW,
+    env: { GRAPH_ENDPOINT: url, GRAPH_AUTH: 'dev' },
+    overrides: { graphRetryDelaySeconds: 0.1, graphBudgetMs: 1500 },
+    logLines: LOG,
+  });
+});
+afterAll(async () => {
+  await bot.stop();
+  await sim.stop();
+  await connector.stop();
+});
+beforeEach(() => {
+  sim.reset();
+  sim.clearFaults();
+});
+
+function ok(card: Card): Card {
+  expect(validateCard(card)).toEqual([]);
+  return card;
+}
+
+/** Clicks a button on a card; every card gets its own message id, as in Teams, for proactive updates. */
+async function click(card: Card, verb: string, extra: Record<string, unknown> = {}, match?: (d: Record<string, unknown>) => boolean) {
+  const a = action(card, verb, match);
+  const started = Date.now();
+  const res = await invoke(bot.url, PEOPLE.mette, verb, { ...a.data, ...extra }, 'da-DK', { replyToId: `card-${cardMessageId}` });
+  const ms = Date.now() - started;
+  expect(res.status).toBe(200);
+  return { card: ok(res.body.value), ms };
+}
+
+/**
+ * Clicks and returns the card the manager ends up with: when Graph is slower than the invoke budget,
+ * the answer is a "working…" card and the final one arrives as an update of that message.
+ */
+async function settle(
+  card: Card,
+  verb: string,
+  extra: Record<string, unknown> = {},
+  match?: (d: Record<string, unknown>) => boolean,
+): Promise<Card> {
+  cardMessageId += 1;
+  const id = `card-${cardMessageId}`;
+  const before = connector.calls.length;
+  const { card: first } = await click(card, verb, extra, match);
+  if (!cardText(first).includes('⏳')) return first;
+  const update = await waitFor(
+    () => connector.calls.slice(before).find((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${id}`)),
+    15000,
+  );
+  return ok((update.body.attachments as { content: Card }[])[0]?.content as Card);
+}
+
+async function planWithGraphActions(): Promise<Card> {
+  cardMessageId += 1;
+  const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
+  const intake = (await click(start, Verb.newIncident)).card;
+  const assessment = (
+    await click(intake, Verb.intakeSubmit, {
+      employees: `${PEOPLE.anders.aadObjectId},${PEOPLE.sofie.aadObjectId}`,
+      urls: URL_1,
+      platform: 'facebook',
+      discoveredOn: '2026-11-24',
+      description: DESCRIPTION,
+      posterName: 'Jens Jensen',
+      c_crimeAccusation: 'true',
+    })
+  ).card;
+  return (await click(assessment, Verb.assessmentConfirm, { keep_meeting: 'true', keep_staffMessage: 'true', keep_policeReport: 'true' }))
+    .card;
+}
+
+async function bookFirstSlot(plan: Card): Promise<Card> {
+  const found = (await click(plan, Verb.meetingSearch)).card;
+  const slot = inputs(found).slot as string;
+  expect(slot).toMatch(/^2026-11-2\dT.*\|/);
+  return (await click(found, Verb.meetingBook, { slot })).card;
+}
+
+const attendees = (event: Record<string, unknown>) =>
+  (event.attendees as { type: string; emailAddress: { address: string } }[]).map((a) => `${a.type}:${a.emailAddress.address}`).sort();
+
+describe('the meeting through Graph (simulator over HTTP)', () => {
+  it('finds up to three free times and books one Teams meeting with the right people and a neutral text', async () => {
+    const plan = await planWithGraphActions();
+    const found = (await click(plan, Verb.meetingSearch)).card;
+    const choices = JSON.stringify(found).match(/"title":"[^"]+","value":"2026-[^"]+\|[^"]+"/g) ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(3);
+    const booked = (await click(found, Verb.meetingBook, { slot: inputs(found).slot })).card;
+    expect(cardText(booked)).toContain('Mødet er booket');
+    expect(JSON.stringify(booked)).toContain('https://teams.microsoft.com/l/meetup-join/');
+
+    const { events } = sim.received();
+    expect(events).toHaveLength(1);
+    const event = events[0] as Record<string, unknown>;
+    expect(attendees(event)).toEqual([
+      'optional:hanne.dahl@demo-kommune.dk',
+      'optional:peter.moller@demo-kommune.dk',
+      'required:anders.kjaer@demo-kommune.dk',
+      'required:lars.bech@demo-kommune.dk',
+      'required:sofie.lund@demo-kommune.dk',
+    ]);
+    expect(event).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
+    const text = JSON.stringify(event);
+    for (const secret of ['facebook', 'forfalsket', 'Jensen', 'journalen']) expect(text).not.toContain(secret);
+    // The plan's meeting action is done.
+    expect(cardText(booked)).toMatch(/1 af \d+ handlinger udført/);
+  });
+
+  it('books once even when Graph answers 503 after creating the event and the client retries', async () => {
+    const plan = await planWithGraphActions();
+    const found = (await click(plan, Verb.meetingSearch)).card;
+    sim.inject({ match: { method: 'POST', path: '/me/events' }, status: 503, applyAfter: true, times: 2 });
+    const booked = await settle(found, Verb.meetingBook, { slot: inputs(found).slot });
+    expect(cardText(booked)).toContain('Mødet er booket');
+    expect(sim.received().events).toHaveLength(1);
+    // A double click on the old card changes nothing and books nothing.
+    const again = (await click(found, Verb.meetingBook, { slot: inputs(found).slot })).card;
+    expect(cardText(again)).toContain('ikke længere det nyeste');
+    expect(sim.received().events).toHaveLength(1);
+  });
+
+  it('recovers from a dropped connection after Graph acted: "try again" returns the same event', async () => {
+    const plan = await planWithGraphActions();
+    const found = (await click(plan, Verb.meetingSearch)).card;
+    sim.inject({ match: { method: 'POST', path: '/me/events' }, drop: 'after', times: 1 });
+    const unknown = (await click(found, Verb.meetingBook, { slot: inputs(found).slot })).card;
+    expect(cardText(unknown)).toContain('ved ikke, om mødet blev booket');
+    expect(sim.received().events).toHaveLength(1);
+    const retried = (await click(unknown, Verb.meetingBook)).card;
+    expect(cardText(retried)).toContain('Mødet er booket');
+    expect(sim.received().events).toHaveLength(1);
+  });
+
+  it('survives throttling and outages of findMeetingTimes, and says so when Graph finally fails', async () => {
+    const plan = await planWithGraphActions();
+    sim.inject({ match: { path: 'findMeetingTimes' }, status: 429, retryAfterSeconds: 1, times: 1 });
+    const found = (await click(plan, Verb.meetingSearch)).card;
+    expect(inputs(found).slot).toMatch(/\|/);
+    sim.inject({ match: { path: 'findMeetingTimes' }, status: 503, times: 10 });
+    const failed = await settle(found, Verb.meetingSearch);
+    expect(cardText(failed)).toContain('Microsoft 365 svarede ikke');
+    // The manual fallback is on the card, and booking it works.
+    sim.clearFaults();
+    const booked = (await click(failed, Verb.meetingBook, { slot: 'manual', manualDate: '2026-11-25', manualTime: '13:00' })).card;
+    expect(cardText(booked)).toMatch(/onsdag 25\. november kl\. 13\.00/);
+    expect(sim.received().events).toHaveLength(1);
+  });
+
+  it('answers within the budget when Graph is slow, then updates the card in place', async () => {
+    const plan = await planWithGraphActions();
+    const found = (await click(plan, Verb.meetingSearch)).card;
+    const before = connector.calls.length;
+    sim.inject({ match: { method: 'POST', path: '/me/events' }, delayMs: 3000, times: 1 });
+    cardMessageId += 1;
+    const { card: pending, ms } = await click(found, Verb.meetingBook, { slot: inputs(found).slot });
+    expect(ms).toBeLessThan(2500);
+    expect(cardText(pending)).toContain('Booker mødet');
+    const update = await waitFor(
+      () => connector.calls.slice(before).find((c) => c.method === 'PUT' && c.path.endsWith(`/activities/card-${cardMessageId}`)),
+      8000,
+    );
+    const updated = (update.body.attachments as { content: Card }[])[0]?.content as Card;
+    ok(updated);
+    expect(cardText(updated)).toContain('Mødet er booket');
+    expect(sim.received().events).toHaveLength(1);
+  });
+
+  it('cancels the meeting from the card and can book a new one', async () => {
+    const booked = await bookFirstSlot(await planWithGraphActions());
+    const cancelled = (await click(booked, Verb.meetingCancel)).card;
+    expect(cardText(cancelled)).toContain('Mødet er aflyst');
+    expect(sim.received().eventChanges.some((c) => c.method === 'DELETE')).toBe(true);
+    const rebooked = await bookFirstSlot(cancelled);
+    expect(cardText(rebooked)).toContain('Mødet er booket');
+    expect(sim.received().events.filter((e) => !e.isCancelled)).toHaveLength(1);
+  });
+});
+
+describe('the support message through Graph', () => {
+  async function editor(): Promise<Card> {
+    const plan = await planWithGraphActions();
+    return (await click(plan, Verb.details, {}, (d) => d.actionId === 'staffMessage')).card;
+  }
+
+  it('refuses to post without consent, with the link, the poster or copied description, and keeps the text', async () => {
+    const card = await editor();
+    const draft = inputs(card).postText as string;
+    expect(draft).toContain('Anders Kjær');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ postText: draft, postConsent: 'false' }, 'Bekræft, at medarbejderen har set beskeden'],
+      [{ postText: `${draft}\n${URL_1}`, postConsent: 'true' }, 'link til opslaget'],
+      [{ postText: `${draft}\nSe facebook.com/groups/sandheden`, postConsent: 'true' }, 'link til opslaget'],
+      [{ postText: `${draft}\nJens Jensen skriver løgn.`, postConsent: 'true' }, 'nævner afsenderen'],
+      [
+        { postText: `${draft}\nAnders har forfalsket journalen i sagen, siger borgeren.`, postConsent: 'true' },
+        'gentager tekst fra den interne beskrivelse',
+      ],
+    ];
+    let current = card;
+    for (const [values, expected] of cases) {
+      current = (await click(current, Verb.postSend, values)).card;
+      expect(cardText(current)).toContain(expected);
+      expect(inputs(current).postText).toBe(values.postText);
+    }
+    expect(sim.received().messages).toHaveLength(0);
+  });
+
+  it('posts once, as escaped HTML, and keeps the link to the message', async () => {
+    const card = await editor();
+    const hostile = 'Kære alle\n\n<script>alert(1)</script> <at>Alle</at> **fed** [klik](javascript:alert(1)) & "citat"';
+    const preview = (await click(card, Verb.postPreview, { postText: hostile, postConsent: 'true' })).card;
+    expect(cardText(preview)).toContain('Sådan ser beskeden ud');
+    const posted = (await click(preview, Verb.postSend, { postText: hostile, postConsent: 'true' })).card;
+    expect(cardText(posted)).toContain('sendt til afdelingens kanal');
+    const { messages } = sim.received();
+    expect(messages).toHaveLength(1);
+    const html = JSON.stringify(messages[0]);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;at&gt;Alle&lt;/at&gt;');
+    expect(html).not.toMatch(/<script|<at>/);
+    expect(JSON.stringify(posted)).toContain('https://teams.microsoft.com/l/message/');
+    const again = (await click(preview, Verb.postSend, { postText: hostile, postConsent: 'true' })).card;
+    expect(cardText(again)).toContain('ikke længere det nyeste');
+    expect(sim.received().messages).toHaveLength(1);
+  });
+
+  it('never posts twice when Graph fails after posting: the manager checks the channel and confirms', async () => {
+    const card = await editor();
+    const text = inputs(card).postText as string;
+    sim.inject({ match: { path: '/messages' }, status: 503, applyAfter: true, times: 1 });
+    const unknown = (await click(card, Verb.postSend, { postText: text, postConsent: 'true' })).card;
+    expect(cardText(unknown)).toContain('ved ikke, om beskeden kom frem');
+    expect(sim.received().messages).toHaveLength(1);
+    const opened = (await click(unknown, Verb.details, {}, (d) => d.actionId === 'staffMessage')).card;
+    const confirmed = (await click(opened, Verb.postConfirm)).card;
+    expect(cardText(confirmed)).toContain('sendt til afdelingens kanal');
+    expect(sim.received().messages).toHaveLength(1);
+  });
+
+  it('retries a throttled post after Retry-After and posts once', async () => {
+    const card = await editor();
+    sim.inject({ match: { path: '/messages' }, status: 429, retryAfterSeconds: 1, times: 1 });
+    const posted = (await click(card, Verb.postSend, { postText: inputs(card).postText, postConsent: 'true' })).card;
+    // The answer may come after the budget; either way exactly one message arrives.
+    await waitFor(() => (sim.received().messages.length === 1 ? true : undefined), 5000);
+    expect(cardText(posted)).toMatch(/Sender beskeden|sendt til afdelingens kanal/);
+    expect(sim.received().messages).toHaveLength(1);
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
