@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
@@ -10,6 +10,7 @@ import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
 import type { View } from './app/screens';
 import { TeamsCardUpdater } from './bot/card-updater';
+import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
@@ -49,11 +50,11 @@ export function newCaseId(): string {
 
 /**
  * Where delegated Graph tokens come from. `dev`: the simulator's token naming the Teams user.
- * `sso`: the Azure Bot OAuth connection (Teams SSO) – not wired yet, so the manager is asked to sign in.
+ * `sso`: the Azure Bot OAuth connection (Teams SSO), fetched by the bot for the turn.
  */
 function tokenSource(config: Config): (actor: Actor) => Promise<TokenResult> {
   if (config.graphAuth === 'dev') return async (actor) => ({ ok: true, token: devToken(actor.id, actor.name) });
-  return async () => ({ ok: false, error: 'signIn' });
+  return async (actor) => (actor.token ? actor.token() : { ok: false, error: 'signIn' });
 }
 
 /** The one place where adapters are built and wired together. */
@@ -94,8 +95,10 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         .sendActivity('Beklager, noget gik galt. Prøv igen om lidt. / Sorry, something went wrong. Please try again shortly.')
         .catch(() => undefined);
   };
-  // Until Teams SSO is wired, only the dev token can reach Graph; otherwise the two actions stay manual.
-  const bot = new OpbakningBot({ service, policy, clock, log, graph: config.graphAuth === 'dev' });
+  const sso = config.graphAuth === 'sso' ? { connectionName: config.oauthConnectionName } : undefined;
+  // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
+  if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
+  const bot = new OpbakningBot({ service, policy, clock, log, graph: true, ...(sso ? { sso } : {}) });
   render = (view, mri) => bot.render(view, mri);
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
     log.error({ err: errorSummary(e) }, 'request failed'),

@@ -9,6 +9,8 @@ export interface Config {
   readonly departmentsFile?: string;
   readonly graphEndpoint: string;
   readonly graphAuth: 'sso' | 'dev';
+  /** The Azure Bot's OAuth connection for Teams SSO (GRAPH_AUTH=sso). */
+  readonly oauthConnectionName: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** botbuilder's own names, handed to ConfigurationBotFrameworkAuthentication as they are. */
   readonly bot: {
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(departmentsFile ? { departmentsFile } : {}),
     graphEndpoint,
     graphAuth: graphAuth as Config['graphAuth'],
+    oauthConnectionName: get('OAUTH_CONNECTION_NAME') || 'graph',
     logLevel,
     bot: {
       MicrosoftAppId: appId,

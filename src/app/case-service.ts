@@ -25,6 +25,8 @@ export interface Actor {
   readonly name: string;
   /** The locale the Teams client reported. */
   readonly locale?: string;
+  /** The manager's delegated Graph token for this turn (Teams SSO), when the channel can give one. */
+  readonly token?: () => Promise<TokenResult>;
 }
 
 export interface Clock {
@@ -166,7 +168,7 @@ export class CaseService {
       if (GRAPH_VERBS.has(verb)) {
         const graph = this.deps.graph;
         const granted = graph ? await graph.token(actor) : undefined;
-        if (!granted?.ok) return { locale, screen: this.stateScreen(c, department, notice('signIn', 'warning')) };
+        if (!granted?.ok) return { locale, signIn: true, screen: this.stateScreen(c, department, notice('signIn', 'warning')) };
         token = granted.token;
       }
 

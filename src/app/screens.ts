@@ -92,4 +92,6 @@ export type Screen =
 export interface View {
   readonly screen: Screen;
   readonly locale: Locale;
+  /** Graph needs the manager to sign in first (the bot may answer with a login request instead of the card). */
+  readonly signIn?: true;
 }

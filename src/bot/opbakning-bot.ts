@@ -16,6 +16,7 @@ import { danishDate } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
 import type { BotCardTarget } from './card-updater';
+import { signInResource, userToken } from './user-token';
 
 export interface BotDeps {
   readonly service: CaseService;
@@ -24,6 +25,8 @@ export interface BotDeps {
   readonly log: Logger;
   /** Whether meetings and the support message go through Graph (cards show their controls). */
   readonly graph: boolean;
+  /** The OAuth connection for Teams SSO; absent when Graph uses the simulator's dev token. */
+  readonly sso?: { readonly connectionName: string };
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -31,9 +34,14 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
 
-function actorOf(context: TurnContext): Actor {
+function actorOf(context: TurnContext, sso?: { connectionName: string }, ssoToken?: string): Actor {
   const from = context.activity.from ?? ({} as ChannelAccount);
-  return { id: from.aadObjectId || from.id || '', name: from.name || '', locale: context.activity.locale };
+  return {
+    id: from.aadObjectId || from.id || '',
+    name: from.name || '',
+    locale: context.activity.locale,
+    ...(sso ? { token: () => userToken(context, sso.connectionName, ssoToken) } : {}),
+  };
 }
 
 function isPersonal(context: TurnContext): boolean {
@@ -79,8 +87,12 @@ export class OpbakningBot extends TeamsActivityHandler {
   }
 
   private async cardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const actor = actorOf(context);
-    const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
+    const value = context.activity.value as
+      | { action?: { type?: unknown; verb?: unknown; data?: unknown }; authentication?: { token?: unknown } }
+      | undefined;
+    // Universal Actions SSO: after a login request Teams repeats the action with the user's SSO token.
+    const ssoToken = typeof value?.authentication?.token === 'string' ? value.authentication.token : undefined;
+    const actor = actorOf(context, this.deps.sso, ssoToken);
     const action = value?.action;
     const verb = typeof action?.verb === 'string' ? action.verb : '';
     const data =
@@ -102,12 +114,32 @@ export class OpbakningBot extends TeamsActivityHandler {
     try {
       const view = await this.deps.service.handle(actor, verb, data, target);
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
+      if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
       return { statusCode: 200, type: CARD, value: this.card(view, context) };
     } catch (e) {
       log.error({ err: errorSummary(e), ms: Date.now() - started }, 'card action failed');
       const view: View = { locale: 'da', screen: { kind: 'message', notice: { code: 'storageUnavailable', tone: 'attention' } } };
       return { statusCode: 200, type: CARD, value: this.card(view, context) };
     }
+  }
+
+  /** Asks Teams to sign the manager in silently (SSO) and repeat the action with a token. */
+  private async loginRequest(context: TurnContext, connectionName: string, view: View): Promise<AdaptiveCardInvokeResponse> {
+    const resource = await signInResource(context, connectionName);
+    const text =
+      view.locale === 'da'
+        ? 'Log ind for at give Opbakning adgang til din kalender og Teams'
+        : 'Sign in to let Opbakning use your calendar and Teams';
+    return {
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+      value: {
+        text,
+        connectionName,
+        ...(resource.tokenExchangeResource ? { tokenExchangeResource: resource.tokenExchangeResource } : {}),
+        ...(resource.signInLink ? { buttons: [{ title: text, text, type: 'signin', value: resource.signInLink }] } : {}),
+      },
+    } as unknown as AdaptiveCardInvokeResponse;
   }
 
   private card(view: View, context: TurnContext): AdaptiveCard {
