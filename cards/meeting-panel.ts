@@ -3,7 +3,7 @@ import type { IncidentCase } from '../src/domain/case';
 import { danishDate } from '../src/domain/dates';
 import { formatSlot } from '../src/domain/format';
 import { pick } from '../src/domain/i18n';
-import { earliestManualSlot } from '../src/domain/meeting';
+import { earliestManualSlot, isStale } from '../src/domain/meeting';
 import { copenhagenWallTime } from '../src/domain/zoned';
 import type { CardContext } from './context';
 import { actionSet, caseData, type Element, execute, text } from './elements';
@@ -21,7 +21,10 @@ export function meetingPanel(c: IncidentCase, ctx: CardContext, now: Date): Elem
     case 'searching':
       return [text(t('searching', locale), { size: 'Small' }), actionSet([execute(t('refresh', locale), Verb.open, data, none)])];
     case 'booking':
-      return [text(t('booking', locale), { size: 'Small' }), actionSet([execute(t('refresh', locale), Verb.open, data, none)])];
+      if (!isStale(m?.since, now))
+        return [text(t('booking', locale), { size: 'Small' }), actionSet([execute(t('refresh', locale), Verb.open, data, none)])];
+      // Cut off mid-way (an instance stopped): same as no answer, and safe to repeat.
+      return meetingPanel({ ...c, meeting: { ...(m as NonNullable<typeof m>), status: 'unknown' } }, ctx, now);
     case 'unknown':
       return [
         ...error,

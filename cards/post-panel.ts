@@ -2,6 +2,7 @@ import { Verb } from '../src/app/verbs';
 import type { IncidentCase } from '../src/domain/case';
 import type { Draft } from '../src/domain/drafts';
 import { pick } from '../src/domain/i18n';
+import { isStale } from '../src/domain/meeting';
 import { type GuardrailIssue, MESSAGE_LIMIT } from '../src/domain/support-message';
 import type { CardContext } from './context';
 import { actionSet, caseData, container, type Element, execute, plain, text, toggle } from './elements';
@@ -19,7 +20,9 @@ export interface PostPanelModel {
 export function postPanel(m: PostPanelModel, ctx: CardContext): Element[] {
   const { locale } = ctx;
   const c = m.case;
-  const p = c.post;
+  // A post cut off mid-way (an instance stopped) is treated as "we do not know": never re-sent blindly.
+  const p =
+    c.post?.status === 'posting' && isStale(c.post.since, ctx.now ?? new Date()) ? { ...c.post, status: 'unknown' as const } : c.post;
   const data = caseData(c.id, c.rev);
   const none = { associatedInputs: 'none' };
   const error = p?.error ? [text(`⚠ ${pick(GRAPH_FAILURES[p.error], locale)}`, { color: 'Attention', size: 'Small' })] : [];

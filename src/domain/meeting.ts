@@ -38,6 +38,16 @@ export interface Attendees {
 export const WORKDAY = { startHour: 8, endHour: 16 } as const;
 
 /**
+ * A Graph call still marked as running after this long was cut off (the instance stopped or crashed).
+ * The manager may then repeat it: the transaction id keeps a meeting single, and a post is never repeated blindly.
+ */
+export const STALE_AFTER_MS = 30_000;
+
+export function isStale(since: string | undefined, now: Date): boolean {
+  return !since || now.getTime() - new Date(since).getTime() > STALE_AFTER_MS;
+}
+
+/**
  * The window findMeetingTimes searches: from 30 minutes from now (on a half hour)
  * to the end of the next working day, Danish working hours.
  */

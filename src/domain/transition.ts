@@ -1,7 +1,7 @@
 import { actionDef, assess, byPriority, plannedAction } from './assessment';
 import type { Case, IncidentCase, Intake, PlannedAction, Warning, WarningCase } from './case';
 import type { Locale } from './i18n';
-import type { GraphFailure, MeetingState, Slot } from './meeting';
+import { type GraphFailure, isStale, type MeetingState, type Slot } from './meeting';
 import type { Policy } from './policy';
 import { checkSupportMessage, type GuardrailIssue, type PostState, toChannelHtml } from './support-message';
 
@@ -188,12 +188,14 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
     case 'meeting.searchFailed':
       if (m.status !== 'searching' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
       return ok(set({ status: 'choosing', suggestions: [], error: cmd.error }));
-    case 'meeting.book':
-      if (m.status !== 'choosing' && m.status !== 'idle' && m.status !== 'unknown') return no('notAllowedNow');
+    case 'meeting.book': {
+      const cutOff = m.status === 'booking' && isStale(m.since, ctx.now);
+      if (m.status !== 'choosing' && m.status !== 'idle' && m.status !== 'unknown' && !cutOff) return no('notAllowedNow');
       // The intent is saved before Graph is called; the transaction id makes a repeat call return the same event.
       return ok(set({ status: 'booking', slot: cmd.slot, since, error: undefined }), [
         { kind: 'createEvent', transactionId: m.transactionId, slot: cmd.slot },
       ]);
+    }
     case 'meeting.created': {
       if ((m.status !== 'booking' && m.status !== 'unknown') || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
       const plan = completePlanAction(c, 'meeting', ctx);
@@ -250,8 +252,9 @@ function post(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transition
         }),
       );
     case 'post.send': {
-      // From "unknown" too: the manager has checked the channel and the message is not there.
-      if (p.status !== 'draft' && p.status !== 'unknown') return no('notAllowedNow');
+      // From "unknown" (or a post cut off mid-way) too: the manager has checked the channel and it is not there.
+      if (p.status !== 'draft' && p.status !== 'unknown' && !(p.status === 'posting' && isStale(p.since, ctx.now)))
+        return no('notAllowedNow');
       const issues = checkSupportMessage(cmd.text, cmd.consent, c.intake);
       if (issues.length) return { ok: false, reason: 'guardrail', issues };
       const html = toChannelHtml(cmd.text);
@@ -280,7 +283,7 @@ function post(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transition
       if (p.status !== 'posting' || p.html !== cmd.html) return no('notAllowedNow');
       return ok(advance(c, ctx, cmd.type, { post: { ...p, status: cmd.unknown ? 'unknown' : 'draft', error: cmd.error } }));
     case 'post.confirm': {
-      if (p.status !== 'unknown') return no('notAllowedNow');
+      if (p.status !== 'unknown' && !(p.status === 'posting' && isStale(p.since, ctx.now))) return no('notAllowedNow');
       const plan = completePlanAction(c, 'staffMessage', ctx);
       return ok(advance(c, ctx, cmd.type, { post: { ...p, status: 'posted', error: undefined }, ...(plan ? { plan } : {}) }));
     }

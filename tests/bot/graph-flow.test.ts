@@ -14,6 +14,7 @@ import {
   useServiceUrl,
 } from '../support/bot-client';
 import { startFakeConnector } from '../support/fake-connector';
+import { FlakyStore } from '../support/flaky-store';
 import { validateCard } from '../support/validate-card';
 
 // Tuesday morning in Copenhagen: the search window runs to the end of Wednesday.
@@ -22,6 +23,7 @@ const URL_1 = 'https://www.facebook.com/groups/sandheden/posts/42';
 const DESCRIPTION = 'Borgeren påstår at Anders har forfalsket journalen i sagen om familien Jensen';
 
 let sim: GraphSimulator;
+let simUrl: string;
 let bot: Running;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let cardMessageId = 0;
@@ -32,6 +34,7 @@ beforeAll(async () => {
   sim = GraphSimulator.fromDemo();
   sim.setClock(() => NOW);
   const { url } = await sim.start();
+  simUrl = url;
   connector = await startFakeConnector();
   useServiceUrl(connector.url);
   bot = await startBot({
@@ -296,3 +299,54 @@ async function waitFor<T>(probe: () => T | undefined, ms: number): Promise<T> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe('a crash between the Graph call and saving its answer', () => {
+  it('leaves the booking repairable: after the cut-off the manager retries and gets the same single event', async () => {
+    let now = NOW;
+    let flaky: FlakyStore | undefined;
+    const crashy = await startBot({
+      now: () => now,
+      env: { GRAPH_ENDPOINT: simUrl, GRAPH_AUTH: 'dev' },
+      overrides: { graphRetryDelaySeconds: 0.1, graphBudgetMs: 300 },
+      wrapStore: (s) => {
+        flaky = new FlakyStore(s);
+        return flaky;
+      },
+    });
+    try {
+      const use = (card: Card, verb: string, extra: Record<string, unknown> = {}) =>
+        invoke(crashy.url, PEOPLE.mette, verb, { ...action(card, verb).data, ...extra }).then((r) => r.body.value);
+      const start = cardOf((await say(crashy.url, PEOPLE.mette, 'ny sag')).activities[0]);
+      let card = await use(start, Verb.newIncident);
+      card = await use(card, Verb.intakeSubmit, {
+        employees: PEOPLE.anders.aadObjectId,
+        urls: URL_1,
+        platform: 'facebook',
+        discoveredOn: '2026-11-24',
+        description: 'Intern beskrivelse',
+      });
+      card = await use(card, Verb.assessmentConfirm, { keep_meeting: 'true' });
+      card = await use(card, Verb.meetingSearch);
+      // Graph takes a second; while it works, this instance "dies": its storage is gone when the answer comes.
+      sim.inject({ match: { method: 'POST', path: '/me/events' }, delayMs: 1000, times: 1 });
+      const pending = await use(card, Verb.meetingBook, { slot: inputs(card).slot });
+      expect(cardText(pending)).toContain('Booker mødet');
+      if (!flaky) throw new Error('store not wrapped');
+      flaky.down = true;
+      await waitFor(() => (sim.received().events.length === 1 ? true : undefined), 5000);
+      await new Promise((r) => setTimeout(r, 300));
+      flaky.down = false;
+
+      // Back up, half a minute later: the card says the outcome is unknown and offers a safe retry.
+      now = new Date(NOW.getTime() + 45_000);
+      const caseId = action(pending, Verb.open).data.caseId;
+      const reopened = (await invoke(crashy.url, PEOPLE.mette, Verb.open, { caseId })).body.value;
+      expect(cardText(reopened)).toContain('ved ikke, om mødet blev booket');
+      const retried = await use(reopened, Verb.meetingBook);
+      expect(cardText(retried)).toContain('Mødet er booket');
+      expect(sim.received().events).toHaveLength(1);
+    } finally {
+      await crashy.stop();
+    }
+  });
+});

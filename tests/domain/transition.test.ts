@@ -125,3 +125,39 @@ describe('the case state machine', () => {
     expect(incident.escalatedFrom).toBe('warn00000001');
   });
 });
+
+describe('Graph steps cut off mid-way', () => {
+  const planned = (post: object, meeting?: object) => {
+    const c = fresh();
+    return { ...c, status: 'plan' as const, intake, plan: [], post, ...(meeting ? { meeting } : {}) } as ReturnType<typeof fresh>;
+  };
+  const at = (ms: number): TransitionContext => ({ ...ctx, now: new Date(now.getTime() + ms) });
+
+  it('never re-posts a message that may be on its way, but lets the manager decide once it is clearly cut off', () => {
+    const c = planned({ status: 'posting', text: 'Kære alle', consent: true, html: '<p>Kære alle</p>', since: now.toISOString() });
+    const send = { type: 'post.send', rev: c.rev, text: 'Kære alle', consent: true } as const;
+    expect(transition(c, send, at(5_000))).toEqual({ ok: false, reason: 'notAllowedNow' });
+    expect(transition(c, { type: 'post.confirm', rev: c.rev }, at(5_000))).toEqual({ ok: false, reason: 'notAllowedNow' });
+    expect(transition(c, send, at(60_000))).toMatchObject({ ok: true, effects: [{ kind: 'postMessage' }] });
+    expect(transition(c, { type: 'post.confirm', rev: c.rev }, at(60_000))).toMatchObject({ ok: true });
+  });
+
+  it('repeats a cut-off booking with the same transaction id', () => {
+    const slot = { start: '2026-11-25T10:00:00.000Z', end: '2026-11-25T11:00:00.000Z' };
+    const c = planned(
+      { status: 'draft', text: '', consent: false },
+      { status: 'booking', transactionId: 't-1', attempt: 1, slot, since: now.toISOString() },
+    );
+    expect(transition(c, { type: 'meeting.book', rev: c.rev, slot }, at(5_000))).toEqual({ ok: false, reason: 'notAllowedNow' });
+    expect(transition(c, { type: 'meeting.book', rev: c.rev, slot }, at(60_000))).toMatchObject({
+      ok: true,
+      effects: [{ kind: 'createEvent', transactionId: 't-1' }],
+    });
+  });
+
+  it('refuses a support message that breaks a guardrail and names every reason', () => {
+    const c = planned({ status: 'draft', text: '', consent: false });
+    const result = transition(c, { type: 'post.send', rev: c.rev, text: 'Se https://example.dk/x', consent: false }, ctx);
+    expect(result).toEqual({ ok: false, reason: 'guardrail', issues: ['containsUrl', 'noConsent'] });
+  });
+});
