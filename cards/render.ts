@@ -6,6 +6,7 @@ import { intakeCard } from './intake.card';
 import { messageCard } from './message.card';
 import { myCasesCard } from './my-cases.card';
 import { planCard } from './plan.card';
+import { setupCard } from './setup.card';
 import { startCard } from './start.card';
 import { warningCard } from './warning.card';
 import { welcomeCard } from './welcome.card';
@@ -32,5 +33,7 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return warningCard(screen, ctx);
     case 'message':
       return messageCard(screen, ctx);
+    case 'setup':
+      return setupCard(screen, ctx);
   }
 }

@@ -163,6 +163,17 @@ export const T = {
   },
   postIsThere: { da: 'Beskeden er i kanalen', en: 'The message is in the channel' },
   sendAgain: { da: 'Den kom ikke frem – send igen', en: 'It did not arrive – post again' },
+  setupTitle: { da: 'Opsætning af Opbakning', en: 'Opbakning setup' },
+  setupIntro: {
+    da: 'Vælg, hvor ledelsens beskeder skal stå, og hvem der er TR, AMR og ledere i afdelingen. Sager ses aldrig her – kun i lederens 1:1-chat med mig.',
+    en: 'Choose where management’s messages go, and who the union and safety representatives and the managers are. Cases are never shown here – only in the manager’s 1:1 chat with me.',
+  },
+  setupName: { da: 'Afdelingens navn', en: 'Department name' },
+  setupChannel: { da: 'Kanal til ledelsens beskeder', en: 'Channel for management’s messages' },
+  setupTr: { da: 'Tillidsrepræsentant (TR)', en: 'Union representative (TR)' },
+  setupAmr: { da: 'Arbejdsmiljørepræsentant (AMR)', en: 'Safety representative (AMR)' },
+  setupManagers: { da: 'Ledere, der kan bruge Opbakning for afdelingen', en: 'Managers who can use Opbakning for the department' },
+  setupSave: { da: 'Gem opsætning', en: 'Save setup' },
   closeCase: { da: 'Luk sagen', en: 'Close the case' },
   closeConfirm: {
     da: 'Vil du lukke sagen? Åbne handlinger bliver ikke fulgt op af mig bagefter.',
@@ -262,6 +273,15 @@ export const NOTICES: Record<NoticeCode, Localized> = {
   },
   meetingBooked: { da: 'Mødet er booket, og invitationerne er sendt.', en: 'The meeting is booked and the invitations are sent.' },
   posted: { da: 'Beskeden er sendt til afdelingens kanal.', en: 'The message has been posted to the department’s channel.' },
+  setupSaved: { da: 'Opsætningen er gemt.', en: 'The setup is saved.' },
+  setupInvalid: {
+    da: 'Vælg kanal, TR, AMR og mindst én leder blandt teamets medlemmer.',
+    en: 'Choose the channel, the union and safety representatives and at least one manager among the team’s members.',
+  },
+  setupForbidden: {
+    da: 'Kun den, der tilføjede Opbakning til teamet, eller afdelingens ledere kan ændre opsætningen.',
+    en: 'Only whoever added Opbakning to the team, or the department’s managers, can change the setup.',
+  },
   badSlot: {
     da: 'Vælg et af forslagene, eller angiv en dato og et klokkeslæt, der ikke er passeret.',
     en: 'Choose one of the suggestions, or give a date and time that has not passed.',

@@ -9,6 +9,8 @@ import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
 import type { View } from './app/screens';
+import { TeamDirectory } from './app/team-directory';
+import { TeamSetup } from './app/team-setup';
 import { TeamsCardUpdater } from './bot/card-updater';
 import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
@@ -61,8 +63,9 @@ function tokenSource(config: Config): (actor: Actor) => Promise<TokenResult> {
 export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? { now: () => new Date() };
   const policy = overrides.policy ?? loadPolicy(config.policyFile);
-  const directory = overrides.directory ?? FileDirectory.load(config.departmentsFile);
   const store = overrides.store ?? BlobJsonStore.fromConnectionString(config.storageConnectionString);
+  const teams = new TeamDirectory(FileDirectory.load(config.departmentsFile), store);
+  const directory = overrides.directory ?? teams;
   const cases = new CaseRepository(store);
 
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.bot });
@@ -98,7 +101,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const sso = config.graphAuth === 'sso' ? { connectionName: config.oauthConnectionName } : undefined;
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
-  const bot = new OpbakningBot({ service, policy, clock, log, graph: true, ...(sso ? { sso } : {}) });
+  const setup = new TeamSetup(teams, cases);
+  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: true, ...(sso ? { sso } : {}) });
   render = (view, mri) => bot.render(view, mri);
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
     log.error({ err: errorSummary(e) }, 'request failed'),

@@ -5,6 +5,7 @@ import type { IntakeErrors, IntakeValues } from '../domain/intake';
 import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
+import type { TeamInfo } from './team-directory';
 
 /** A short message at the top of a card. Cards turn the code into words in the manager's language. */
 export type NoticeCode =
@@ -26,7 +27,10 @@ export type NoticeCode =
   | 'postBlocked'
   | 'meetingBooked'
   | 'posted'
-  | 'badSlot';
+  | 'badSlot'
+  | 'setupSaved'
+  | 'setupInvalid'
+  | 'setupForbidden';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -82,6 +86,7 @@ export type Screen =
       readonly draft?: Draft;
       readonly notice?: Notice;
     }
+  | { readonly kind: 'setup'; readonly team: TeamInfo; readonly current?: Department; readonly notice?: Notice }
   | {
       readonly kind: 'message';
       readonly notice: Notice;

@@ -24,6 +24,8 @@ export const Verb = {
   postPreview: 'opb.post.preview',
   postSend: 'opb.post.send',
   postConfirm: 'opb.post.confirm',
+  setupShow: 'opb.setup.show',
+  setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
 } as const;

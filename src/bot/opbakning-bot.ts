@@ -7,11 +7,15 @@ import {
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import { type AdaptiveCard, renderCard } from '../../cards/render';
 import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
+import type { TeamInfo } from '../app/team-directory';
+import type { TeamSetup } from '../app/team-setup';
+import { Verb } from '../app/verbs';
 import { danishDate } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
@@ -20,6 +24,8 @@ import { signInResource, userToken } from './user-token';
 
 export interface BotDeps {
   readonly service: CaseService;
+  /** The department setup card in teams; absent, the bot says nothing when added to a team. */
+  readonly setup?: TeamSetup;
   readonly policy: Policy;
   readonly clock: { now(): Date };
   readonly log: Logger;
@@ -30,6 +36,35 @@ export interface BotDeps {
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** "@Opbakning opsætning" in a team channel shows the setup card. */
+const SETUP = /\b(ops(æ|ae)tning|setup)\b/i;
+
+function teamId(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
+
+/** The team, its channels and members, from Teams (the Bot Connector's roster APIs). */
+async function teamInfo(context: TurnContext): Promise<TeamInfo> {
+  const id = teamId(context) ?? '';
+  const [details, channels, members] = await Promise.all([
+    TeamsInfo.getTeamDetails(context).catch(() => undefined),
+    TeamsInfo.getTeamChannels(context),
+    TeamsInfo.getPagedMembers(context, 500),
+  ]);
+  return {
+    id,
+    name: details?.name ?? 'Team',
+    channels: channels.map((c) => ({ id: c.id ?? '', name: c.name ?? 'General' })).filter((c) => c.id),
+    members: members.members
+      .filter((m) => m.aadObjectId)
+      .map((m) => ({
+        id: m.aadObjectId as string,
+        name: m.name ?? '',
+        ...(m.userPrincipalName || m.email ? { upn: (m.userPrincipalName || m.email) as string } : {}),
+      })),
+  };
+}
 
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
@@ -61,11 +96,20 @@ export class OpbakningBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botAdded && isPersonal(context)) await this.send(context, await this.deps.service.welcome(actorOf(context)));
+      else if (botAdded && this.deps.setup && teamId(context)) {
+        const team = await teamInfo(context);
+        await this.send(context, await this.deps.setup.installed(actorOf(context), team));
+      }
       await next();
     });
 
     this.onMessage(async (context, next) => {
       if (!isPersonal(context)) {
+        const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+        if (this.deps.setup && teamId(context) && SETUP.test(text)) {
+          await this.send(context, await this.deps.setup.show(actorOf(context), await teamInfo(context)));
+          return next();
+        }
         // Case details never go to a group chat or channel.
         await context.sendActivity(MessageFactory.text('Opbakning virker i en 1:1-chat med mig. / Opbakning works in a 1:1 chat with me.'));
         return next();
@@ -112,6 +156,13 @@ export class OpbakningBot extends TeamsActivityHandler {
         }
       : undefined;
     try {
+      if ((verb === Verb.setupSave || verb === Verb.setupShow) && this.deps.setup) {
+        if (!teamId(context)) return { statusCode: 200, type: CARD, value: this.card(await this.deps.service.start(actor), context) };
+        const team = await teamInfo(context);
+        const view = verb === Verb.setupSave ? await this.deps.setup.save(actor, team, data) : await this.deps.setup.show(actor, team);
+        log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'setup action');
+        return { statusCode: 200, type: CARD, value: this.card(view, context) };
+      }
       const view = await this.deps.service.handle(actor, verb, data, target);
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);

@@ -66,6 +66,10 @@ export class FileDirectory implements Directory {
     return this.byId.size;
   }
 
+  all(): readonly Department[] {
+    return [...this.byId.values()];
+  }
+
   async departmentsManagedBy(userId: string): Promise<readonly Department[]> {
     return [...this.byId.values()].filter((d) => d.managerIds.includes(userId));
   }

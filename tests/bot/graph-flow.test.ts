@@ -27,8 +27,6 @@ let simUrl: string;
 let bot: Running;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let cardMessageId = 0;
-const LOG: string[] = [];
-afterAll(() => console.log(LOG.join('')));
 
 beforeAll(async () => {
   sim = GraphSimulator.fromDemo();
@@ -41,7 +39,6 @@ beforeAll(async () => {
     now: () => NOW,
     env: { GRAPH_ENDPOINT: url, GRAPH_AUTH: 'dev' },
     overrides: { graphRetryDelaySeconds: 0.1, graphBudgetMs: 1500 },
-    logLines: LOG,
   });
 });
 afterAll(async () => {

@@ -134,6 +134,23 @@ const screens: [string, Screen][] = [
     },
   ],
   ['message, refusal', { kind: 'message', notice: { code: 'forbidden', tone: 'warning' } }],
+  [
+    'team setup, 40 members',
+    {
+      kind: 'setup',
+      team: {
+        id: 'team',
+        name: 'Børn og Familie',
+        channels: [
+          { id: 'c1', name: 'General' },
+          { id: 'c2', name: 'Nyt fra ledelsen' },
+        ],
+        members: department.members,
+      },
+      current: { ...department, channelId: 'c2', trId: department.members[1]?.id, amrId: department.members[2]?.id },
+      notice: { code: 'setupSaved', tone: 'good' },
+    },
+  ],
 ];
 
 describe.each<Locale>(['da', 'en'])('every card the bot can send (%s)', (locale) => {

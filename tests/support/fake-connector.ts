@@ -7,7 +7,9 @@ export interface ConnectorCall {
 }
 
 /** A stand-in Bot Connector on loopback: records what the bot sends or updates proactively. */
-export async function startFakeConnector(): Promise<{ url: string; calls: ConnectorCall[]; stop(): Promise<void> }> {
+export async function startFakeConnector(
+  answers: (call: ConnectorCall) => unknown = () => undefined,
+): Promise<{ url: string; calls: ConnectorCall[]; stop(): Promise<void> }> {
   const calls: ConnectorCall[] = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -21,9 +23,10 @@ export async function startFakeConnector(): Promise<{ url: string; calls: Connec
       } catch {
         body = {};
       }
-      calls.push({ method: req.method ?? '', path: req.url ?? '', body });
+      const call = { method: req.method ?? '', path: req.url ?? '', body };
+      calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `act-${calls.length}` }));
+      res.end(JSON.stringify(answers(call) ?? { id: `act-${calls.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
