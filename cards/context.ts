@@ -13,4 +13,6 @@ export interface CardContext {
   readonly now?: Date;
   /** True when meetings and the support message go through Microsoft Graph. */
   readonly graph?: boolean;
+  /** True in real Teams (SSO): the employee picker also searches the whole organisation. */
+  readonly peoplePicker?: boolean;
 }

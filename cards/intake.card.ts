@@ -57,7 +57,15 @@ export function intakeCard(m: IntakeModel, ctx: CardContext): AdaptiveCard {
       isMultiSelect: true,
       isRequired: true,
       errorMessage: pick(FIELD_ERRORS.required, locale),
-      choices: m.department.members.map((p) => ({ title: p.name, value: p.id })),
+      choices: [
+        ...m.department.members.map((p) => ({ title: p.name, value: p.id })),
+        // People already chosen from the organisation stay chosen when the card is drawn again.
+        ...(c.intake?.employees ?? [])
+          .filter((e) => !m.department.members.some((p) => p.id === e.id))
+          .map((e) => ({ title: e.name, value: e.id })),
+      ],
+      // In Teams the picker also finds colleagues outside the department (the Agents Playground has no picker).
+      ...(ctx.peoplePicker ? { 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } } : {}),
       ...(employees.length ? { value: employees.join(',') } : {}),
     },
     ...error(m.errors, 'employees', locale),

@@ -88,6 +88,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
       updater: new TeamsCardUpdater(adapter, config.bot.MicrosoftAppId, (view, mri) => (render ? render(view, mri) : {})),
       budgetMs: overrides.graphBudgetMs ?? 1500,
       onBackgroundError: (e) => log.error({ err: errorSummary(e) }, 'background Graph work failed'),
+      users: (token, ids) => graphGateway.users(token, ids),
     },
   });
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

@@ -1,9 +1,9 @@
 import { nextDue } from '../domain/assessment';
-import { type Case, canSee, type IncidentCase, isOpen, type WarningCase } from '../domain/case';
+import { type Case, canSee, type IncidentCase, isOpen, type PersonRef, type WarningCase } from '../domain/case';
 import { danishDate } from '../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
 import { type Locale, toLocale } from '../domain/i18n';
-import { intakeValues, LIMITS, validateIntake } from '../domain/intake';
+import { intakeValues, LIMITS, splitIds, validateIntake } from '../domain/intake';
 import { manualSlot, type Slot } from '../domain/meeting';
 import type { Policy } from '../domain/policy';
 import { checkSupportMessage, type GuardrailIssue, MESSAGE_LIMIT } from '../domain/support-message';
@@ -13,7 +13,7 @@ import { validateWarning } from '../domain/warning';
 import { CASE_ID, type CaseRepository } from './case-repository';
 import type { Department, Directory } from './directory';
 import { isCoded } from './errors';
-import type { TokenResult } from './graph-port';
+import type { GraphPort, TokenResult } from './graph-port';
 import { type GraphWork, isGraphEffect } from './graph-work';
 import type { CaseSummary, Notice, Screen, View } from './screens';
 import { Verb } from './verbs';
@@ -55,6 +55,8 @@ export interface CaseServiceDeps {
     /** How long a card action waits for Graph before it answers "working…" and updates the card later. */
     readonly budgetMs: number;
     readonly onBackgroundError: (e: unknown) => void;
+    /** Looks up people chosen with the people picker; absent, only department members can be named. */
+    readonly users?: GraphPort['users'];
   };
 }
 
@@ -172,7 +174,9 @@ export class CaseService {
         token = granted.token;
       }
 
-      const parsed = this.command(verb, data, rev, c, department);
+      const picked = verb === Verb.intakeSubmit ? await this.pickedPeople(actor, data, department) : [];
+      if ('signIn' in picked) return { locale, signIn: true, screen: this.stateScreen(c, department, notice('signIn', 'warning')) };
+      const parsed = this.command(verb, data, rev, c, department, picked);
       if ('screen' in parsed) return { locale, screen: parsed.screen };
       const result = transition(c, parsed.command, { now: this.deps.clock.now(), actor: actor.id, policy: this.deps.policy });
       if (!result.ok) {
@@ -229,6 +233,7 @@ export class CaseService {
     rev: number,
     c: Case,
     department: Department,
+    picked: readonly PersonRef[] = [],
   ): { command: Command; post?: { issues: GuardrailIssue[]; preview: boolean } } | { screen: Screen } {
     const today = danishDate(this.deps.clock.now());
     switch (verb) {
@@ -236,7 +241,12 @@ export class CaseService {
         if (c.kind !== 'incident') return { screen: message('badRequest') };
         if (c.rev !== rev) return { screen: this.stateScreen(c, department, notice('stale', 'warning')) };
         if (c.status !== 'intake') return { screen: this.stateScreen(c, department, notice('notAllowedNow', 'warning')) };
-        const result = validateIntake(data, this.deps.policy, department.members, today);
+        const result = validateIntake(
+          data,
+          this.deps.policy,
+          [...department.members.map((m) => ({ id: m.id, name: m.name })), ...picked],
+          today,
+        );
         if (!result.ok)
           return {
             screen: {
@@ -312,6 +322,23 @@ export class CaseService {
       default:
         return { screen: this.stateScreen(c, department, notice('badRequest', 'warning')) };
     }
+  }
+
+  /**
+   * People chosen with the Teams people picker who are not in the department's member list:
+   * their names and addresses come from Graph, never from the card.
+   */
+  private async pickedPeople(actor: Actor, data: Data, department: Department): Promise<PersonRef[] | { signIn: true }> {
+    const known = new Set(department.members.map((m) => m.id));
+    const unknown = splitIds(data.employees)
+      .filter((id) => !known.has(id) && /^[0-9a-f-]{36}$/i.test(id))
+      .slice(0, LIMITS.employees);
+    const graph = this.deps.graph;
+    if (!unknown.length || !graph?.users) return [];
+    const token = await graph.token(actor);
+    if (!token.ok) return { signIn: true };
+    const found = await graph.users(token.token, unknown);
+    return found.ok ? found.value.map((u) => ({ id: u.id, name: u.name, ...(u.upn ? { upn: u.upn } : {}) })) : [];
   }
 
   /** A suggested slot ("start|end") or the manual date and time, checked; never trusted as sent. */

@@ -49,6 +49,8 @@ export interface GraphPort {
     channelId: string,
     html: string,
   ): Promise<GraphResult<{ messageId: string; webUrl?: string }>>;
+  /** Names and addresses of people chosen with the Teams people picker (User.ReadBasic.All). */
+  users(token: string, ids: readonly string[]): Promise<GraphResult<{ id: string; name: string; upn?: string }[]>>;
 }
 
 /** A delegated Graph token for the person acting, or why there is none. */

@@ -57,9 +57,9 @@ export class GraphWork {
       organizerId,
     );
     // Only people with an address can be invited; the directory gives every member one.
-    const withAddress = (list: readonly { id: string; name: string }[]): Invitee[] =>
+    const withAddress = (list: readonly { id: string; name: string; upn?: string }[]): Invitee[] =>
       list.flatMap((p) => {
-        const upn = byId.get(p.id)?.upn;
+        const upn = byId.get(p.id)?.upn ?? p.upn;
         return upn ? [{ id: p.id, name: p.name, address: upn }] : [];
       });
     return { required: withAddress(required), optional: withAddress(optional) };

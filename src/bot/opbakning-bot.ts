@@ -206,6 +206,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       today: danishDate(now),
       now,
       graph: this.deps.graph,
+      peoplePicker: Boolean(this.deps.sso),
       ...(userMri ? { userMri } : {}),
     });
   }

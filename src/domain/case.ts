@@ -7,6 +7,8 @@ import type { PostState } from './support-message';
 export interface PersonRef {
   readonly id: string;
   readonly name: string;
+  /** Only for people found with the Teams people picker, who are not in the department's member list. */
+  readonly upn?: string;
 }
 
 /** What the manager entered on the intake card, after validation. */

@@ -81,7 +81,7 @@ export function validateIntake(raw: Record<string, unknown>, policy: Policy, mem
   const employees: PersonRef[] = [];
   for (const id of new Set(values.employees)) {
     const m = byId.get(id);
-    if (m) employees.push({ id: m.id, name: m.name });
+    if (m) employees.push({ id: m.id, name: m.name, ...(m.upn ? { upn: m.upn } : {}) });
     else errors.employees = 'unknownChoice';
   }
   if (!values.employees.length) errors.employees = 'required';

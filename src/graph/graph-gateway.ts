@@ -161,6 +161,40 @@ export class GraphGateway implements GraphPort {
     }
   }
 
+  async users(token: string, ids: readonly string[]): Promise<GraphResult<{ id: string; name: string; upn?: string }[]>> {
+    try {
+      const client = this.client(token, ALWAYS);
+      const found = await Promise.all(
+        ids.map((id) =>
+          client
+            .api(`/users/${encodeURIComponent(id)}`)
+            .select(['id', 'displayName', 'userPrincipalName'])
+            .get()
+            .catch((e: unknown) => {
+              if (e instanceof GraphError && e.statusCode === 404) return undefined;
+              throw e;
+            }),
+        ),
+      );
+      return {
+        ok: true,
+        value: found.flatMap((u) =>
+          u?.id
+            ? [
+                {
+                  id: String(u.id),
+                  name: String(u.displayName ?? ''),
+                  ...(u.userPrincipalName ? { upn: String(u.userPrincipalName) } : {}),
+                },
+              ]
+            : [],
+        ),
+      };
+    } catch (e) {
+      return failure(e, false);
+    }
+  }
+
   async postChannelMessage(
     token: string,
     teamId: string,

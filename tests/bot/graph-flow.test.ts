@@ -347,3 +347,39 @@ describe('a crash between the Graph call and saving its answer', () => {
     }
   });
 });
+
+describe('people from outside the department (Teams people picker)', () => {
+  it('names them from Graph, never from the card, and invites them', async () => {
+    const jonas = '00000000-0000-0000-0000-000000000023'; // in the directory, not in the demo department
+    cardMessageId += 1;
+    const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
+    const intake = (await click(start, Verb.newIncident)).card;
+    const assessment = (
+      await click(intake, Verb.intakeSubmit, {
+        employees: `${PEOPLE.anders.aadObjectId},${jonas}`,
+        urls: URL_1,
+        platform: 'facebook',
+        discoveredOn: '2026-11-24',
+        description: 'Intern beskrivelse',
+      })
+    ).card;
+    expect(cardText(assessment)).toContain('Anders Kjær og Jonas Friis');
+    const plan = (await click(assessment, Verb.assessmentConfirm, { keep_meeting: 'true' })).card;
+    const booked = await bookFirstSlot(plan);
+    expect(cardText(booked)).toContain('Mødet er booket');
+    expect(attendees(sim.received().events[0] as Record<string, unknown>)).toContain('required:jonas.friis@demo-kommune.dk');
+
+    // An id nobody knows is refused, with the values kept.
+    const other = (await click(cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]), Verb.newIncident)).card;
+    const refused = (
+      await click(other, Verb.intakeSubmit, {
+        employees: '00000000-0000-0000-0000-0000000000ff',
+        urls: URL_1,
+        platform: 'facebook',
+        discoveredOn: '2026-11-24',
+        description: 'x',
+      })
+    ).card;
+    expect(cardText(refused)).toContain('Vælg fra listen');
+  });
+});

@@ -126,7 +126,14 @@ async function stopStack(): Promise<string[]> {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return [];
   const below = descendants(child.pid);
   child.kill('SIGINT');
-  const stopped = await Promise.race([stackExited?.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), STACK_STOP_MS))]);
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([
+    stackExited?.then(() => true),
+    new Promise<false>((r) => {
+      timer = setTimeout(() => r(false), STACK_STOP_MS);
+    }),
+  ]);
+  clearTimeout(timer);
   const problems: string[] = [];
   if (!stopped) {
     problems.push(`the local stack did not stop within ${STACK_STOP_MS / 1000} s of SIGINT; killed it`);
@@ -148,18 +155,22 @@ async function stopStack(): Promise<string[]> {
   return problems;
 }
 
-/** The newest card in the chat: the one the bot updates in place. */
-function lastCard(): Locator {
+/** Where the case lives: the card that answered "ny sag", updated in place by every click after it. */
+let caseCardIndex: number | undefined;
+
+/** The case's card once known, else the newest card in the chat. */
+function caseCard(): Locator {
   if (!page) throw new Error('no browser page');
-  return page.locator(CARD).last();
+  const cards = page.locator(CARD);
+  return caseCardIndex === undefined ? cards.last() : cards.nth(caseCardIndex);
 }
 
-/** Waits until the newest card shows the text, as a person would read it. */
+/** Waits until the case's card shows the text, as a person would read it. */
 async function sees(text: string | RegExp, timeout = STEP_MS): Promise<void> {
   const until = Date.now() + timeout;
   let shown = '';
   while (Date.now() < until) {
-    const card = lastCard();
+    const card = caseCard();
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text, which is what a person reads.
     shown = await card.innerText({ timeout: 2_000 }).catch(() => '');
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return;
@@ -169,12 +180,12 @@ async function sees(text: string | RegExp, timeout = STEP_MS): Promise<void> {
 }
 
 let shotNumber = 0;
-/** The whole newest card, however tall: the viewport grows to fit it for the screenshot. */
+/** The whole case card, however tall: the viewport grows to fit it for the screenshot. */
 async function screenshot(step: string): Promise<void> {
   if (!page) return;
   shotNumber += 1;
   const file = path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${step}.png`);
-  const card = lastCard();
+  const card = caseCard();
   const height = await card.evaluate((e) => e.getBoundingClientRect().height).catch(() => 0);
   await page.setViewportSize({ width: 1400, height: Math.min(12_000, Math.max(1000, Math.ceil(height) + 400)) });
   try {
@@ -192,7 +203,7 @@ const submissions: string[] = [];
 let languageClicks = 0;
 
 async function submit(title: string): Promise<void> {
-  await lastCard().getByRole('button', { name: title, exact: true }).first().click();
+  await caseCard().getByRole('button', { name: title, exact: true }).first().click();
   submissions.push(title);
 }
 
@@ -245,19 +256,26 @@ async function walk(): Promise<void> {
   await p.goto(playgroundUrl);
   const compose = p.locator('[data-lexical-editor="true"]');
   await compose.waitFor({ timeout: STEP_MS });
+  // The Playground installs the bot on connect; let its welcome card arrive first, so it cannot land after ours.
+  await p
+    .locator(CARD)
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
 
   // 1. "ny sag" opens the start card; the Playground reports en-US, so it may be in English.
   await compose.click();
   await p.keyboard.type('ny sag');
   await p.keyboard.press('Enter');
   await sees(/Registrér udhængning|Register a hanging-out/);
+  caseCardIndex = (await p.locator(CARD).count()) - 1;
   if (
-    await lastCard()
+    await caseCard()
       .getByRole('button', { name: 'Dansk', exact: true })
       .isVisible()
       .catch(() => false)
   ) {
-    await lastCard().getByRole('button', { name: 'Dansk', exact: true }).click();
+    await caseCard().getByRole('button', { name: 'Dansk', exact: true }).click();
     languageClicks += 1;
     await sees('Jeg skriver nu på dansk.');
   }
@@ -270,7 +288,7 @@ async function walk(): Promise<void> {
   await screenshot('intake');
 
   // 3. Two employees from the Fluent combobox, a link, a description, one characteristic.
-  const card = lastCard();
+  const card = caseCard();
   await card.getByRole('combobox', { name: /Involverede medarbejdere/ }).click();
   await p
     .locator('.fui-Option')
@@ -311,11 +329,11 @@ async function walk(): Promise<void> {
   // 8. The support message, drafted for the department.
   await submit('Skriv og send beskeden');
   await sees('Send til afdelingens kanal');
-  const draft = await lastCard()
+  const draft = await caseCard()
     .getByRole('textbox', { name: /Beskeden til afdelingen/ })
     .inputValue();
   expect(draft).toContain('Anders Kjær');
-  await lastCard()
+  await caseCard()
     .getByRole('checkbox', { name: /Medarbejderen har set beskeden/ })
     .check();
   await screenshot('message-consent');
