@@ -397,7 +397,8 @@ describe('what the deployment promises', () => {
     const scopes = /^'(.*)'$/.exec(params(bicep('main.bicep')).get('graphScopes')?.defaultText ?? '')?.[1]?.split(' ');
     expect(scopes?.sort()).toEqual(readmeGraphPermissions());
     expect(scopes).toEqual(expect.arrayContaining(['Calendars.ReadWrite', 'ChannelMessage.Send', 'offline_access', 'openid', 'profile']));
-    expect(scopes?.some((x) => /^Group\.|\.All$/.test(x))).toBe(false);
+    // Least privilege: no Group.* and no .All scope except basic profiles for the people picker.
+    expect(scopes?.filter((x) => /^Group\.|\.All$/.test(x))).toEqual(['User.ReadBasic.All']);
     expect(text('main.bicep')).toMatch(/'api:\/\/\$\{botDomain\}\/botid-\$\{microsoftAppId\}'/);
   });
 
