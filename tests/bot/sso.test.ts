@@ -78,7 +78,10 @@ describe('card actions with Teams SSO (TestAdapter token exchange)', () => {
       directory,
       policy,
       clock,
-      newId: () => `ssocase${String((id += 1)).padStart(5, '0')}`,
+      newId: () => {
+        id += 1;
+        return `ssocase${String(id).padStart(5, '0')}`;
+      },
       graph: {
         work: new GraphWork({ graph: new GraphGateway({ endpoint: simUrl, retryDelaySeconds: 0.1 }), cases, directory, policy, clock }),
         token: async (actor) => (actor.token ? actor.token() : { ok: false, error: 'signIn' }),
@@ -102,7 +105,8 @@ describe('card actions with Teams SSO (TestAdapter token exchange)', () => {
       value: { action: { type: 'Action.Execute', verb, data }, ...(authentication ? { authentication } : {}) },
     });
     const reply = adapter.activeQueue.find((a) => a.type === 'invokeResponse');
-    return (reply?.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
+    if (!reply) throw new Error('no invoke response');
+    return (reply.value as { status: number; body: { statusCode: number; type: string; value: unknown } }).body;
   }
 
   it('asks Teams to sign in, then uses the exchanged SSO token for Graph', async () => {

@@ -67,7 +67,8 @@ describe('department setup in a team', () => {
     });
     expect(added.status).toBe(200);
     const sent = connector.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
-    const card = (sent.at(-1)?.body.attachments as { content: Record<string, unknown> & { body: unknown[] } }[])[0]?.content;
+    const attachments = (sent.at(-1)?.body.attachments ?? []) as { content: Record<string, unknown> & { body: unknown[] } }[];
+    const card = attachments[0]?.content;
     if (!card) throw new Error('no setup card sent');
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('Opsætning af Opbakning');
