@@ -42,6 +42,19 @@ export function meetingPanel(c: IncidentCase, ctx: CardContext, now: Date): Elem
       const when = m?.slot ? formatSlot(m.slot, locale) : '';
       const actions: Element[] = [];
       if (m?.joinUrl) actions.push({ type: 'Action.OpenUrl', title: t('joinMeeting', locale), url: m.joinUrl });
+      const at = m?.slot ? copenhagenWallTime(new Date(m.slot.start)) : copenhagenWallTime(now);
+      actions.push({
+        type: 'Action.ShowCard',
+        title: t('moveMeeting', locale),
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            { type: 'Input.Date', id: 'manualDate', label: t('moveTo', locale), min: danishDate(now), value: at.date },
+            { type: 'Input.Time', id: 'manualTime', label: t('manualTime', locale), min: '07:00', max: '18:00', value: at.time },
+          ],
+          actions: [execute(t('moveMeeting', locale), Verb.meetingMove, data, { style: 'positive' })],
+        },
+      });
       actions.push({
         type: 'Action.ShowCard',
         title: t('cancelMeeting', locale),

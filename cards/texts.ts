@@ -132,6 +132,8 @@ export const T = {
   meetingAt: { da: '✅ Møde {when}', en: '✅ Meeting {when}' },
   joinMeeting: { da: 'Åbn mødet i Teams', en: 'Open the meeting in Teams' },
   cancelMeeting: { da: 'Aflys mødet', en: 'Cancel the meeting' },
+  moveMeeting: { da: 'Flyt mødet', en: 'Move the meeting' },
+  moveTo: { da: 'Flyt til', en: 'Move to' },
   cancelMeetingConfirm: {
     da: 'Aflys mødet? Deltagerne får besked. Du kan bagefter finde en ny tid.',
     en: 'Cancel the meeting? The attendees are told. You can find a new time afterwards.',
@@ -271,6 +273,7 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     da: 'Beskeden er ikke sendt endnu. Se hvad der skal rettes nedenfor – din tekst er gemt.',
     en: 'The message has not been sent yet. See what to change below – your text is saved.',
   },
+  meetingMoved: { da: 'Mødet er flyttet, og deltagerne har fået besked.', en: 'The meeting is moved and the attendees are told.' },
   meetingBooked: { da: 'Mødet er booket, og invitationerne er sendt.', en: 'The meeting is booked and the invitations are sent.' },
   posted: { da: 'Beskeden er sendt til afdelingens kanal.', en: 'The message has been posted to the department’s channel.' },
   setupSaved: { da: 'Opsætningen er gemt.', en: 'The setup is saved.' },

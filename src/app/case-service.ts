@@ -60,7 +60,13 @@ export interface CaseServiceDeps {
   };
 }
 
-const GRAPH_VERBS: ReadonlySet<string> = new Set([Verb.meetingSearch, Verb.meetingBook, Verb.meetingCancel, Verb.postSend]);
+const GRAPH_VERBS: ReadonlySet<string> = new Set([
+  Verb.meetingSearch,
+  Verb.meetingBook,
+  Verb.meetingCancel,
+  Verb.meetingMove,
+  Verb.postSend,
+]);
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -303,6 +309,11 @@ export class CaseService {
       }
       case Verb.meetingCancel:
         return { command: { type: 'meeting.cancel', rev } };
+      case Verb.meetingMove: {
+        const slot = this.slotFrom({ ...data, slot: 'manual' });
+        if (!slot) return { screen: this.stateScreen(c, department, notice('badSlot', 'attention')) };
+        return { command: { type: 'meeting.move', rev, slot } };
+      }
       case Verb.postPreview:
       case Verb.postSend: {
         if (c.kind !== 'incident' || !c.intake) return { screen: message('badRequest') };
@@ -444,6 +455,7 @@ export class CaseService {
 function graphNotice(cmd: Command, c: Case): Notice | undefined {
   if (c.kind !== 'incident') return undefined;
   if (cmd.type === 'meeting.book' && c.meeting?.status === 'booked') return notice('meetingBooked', 'good');
+  if (cmd.type === 'meeting.move' && c.meeting?.status === 'booked' && !c.meeting.error) return notice('meetingMoved', 'good');
   if (cmd.type === 'post.send' && c.post?.status === 'posted') return notice('posted', 'good');
   return undefined;
 }

@@ -43,6 +43,7 @@ export interface GraphPort {
   findMeetingTimes(token: string, request: FindTimesRequest): Promise<GraphResult<{ suggestions: Slot[]; emptyReason?: string }>>;
   createEvent(token: string, request: EventRequest): Promise<GraphResult<CreatedEvent>>;
   cancelEvent(token: string, eventId: string): Promise<GraphResult<void>>;
+  moveEvent(token: string, eventId: string, slot: Slot): Promise<GraphResult<CreatedEvent>>;
   postChannelMessage(
     token: string,
     teamId: string,

@@ -104,6 +104,12 @@ export class GraphWork {
             }
           : { type: 'meeting.createFailed', transactionId: effect.transactionId, error: r.error, unknown: r.unknown };
       }
+      case 'moveEvent': {
+        const r = await graph.moveEvent(token, effect.eventId, effect.slot);
+        return r.ok
+          ? { type: 'meeting.moved', eventId: effect.eventId, slot: r.value.slot }
+          : { type: 'meeting.cancelFailed', eventId: effect.eventId, error: r.error };
+      }
       case 'cancelEvent': {
         const r = await graph.cancelEvent(token, effect.eventId);
         return r.ok

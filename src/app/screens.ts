@@ -26,6 +26,7 @@ export type NoticeCode =
   | 'signIn'
   | 'postBlocked'
   | 'meetingBooked'
+  | 'meetingMoved'
   | 'posted'
   | 'badSlot'
   | 'setupSaved'

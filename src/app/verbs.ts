@@ -21,6 +21,7 @@ export const Verb = {
   meetingSearch: 'opb.meeting.search',
   meetingBook: 'opb.meeting.book',
   meetingCancel: 'opb.meeting.cancel',
+  meetingMove: 'opb.meeting.move',
   postPreview: 'opb.post.preview',
   postSend: 'opb.post.send',
   postConfirm: 'opb.post.confirm',

@@ -18,6 +18,7 @@ export type Command =
   | { readonly type: 'meeting.search'; readonly rev: number }
   | { readonly type: 'meeting.book'; readonly rev: number; readonly slot: Slot }
   | { readonly type: 'meeting.cancel'; readonly rev: number }
+  | { readonly type: 'meeting.move'; readonly rev: number; readonly slot: Slot }
   | { readonly type: 'post.save'; readonly rev: number; readonly text: string; readonly consent: boolean }
   | { readonly type: 'post.send'; readonly rev: number; readonly text: string; readonly consent: boolean }
   | { readonly type: 'post.confirm'; readonly rev: number }
@@ -40,6 +41,7 @@ export type ResultCommand =
     }
   | { readonly type: 'meeting.createFailed'; readonly transactionId: string; readonly error: GraphFailure; readonly unknown: boolean }
   | { readonly type: 'meeting.cancelled'; readonly eventId: string }
+  | { readonly type: 'meeting.moved'; readonly eventId: string; readonly slot: Slot }
   | { readonly type: 'meeting.cancelFailed'; readonly eventId: string; readonly error: GraphFailure }
   | { readonly type: 'post.posted'; readonly html: string; readonly messageId?: string; readonly webUrl?: string }
   | { readonly type: 'post.failed'; readonly html: string; readonly error: GraphFailure; readonly unknown: boolean };
@@ -51,6 +53,7 @@ const RESULTS = new Set<string>([
   'meeting.createFailed',
   'meeting.cancelled',
   'meeting.cancelFailed',
+  'meeting.moved',
   'post.posted',
   'post.failed',
 ]);
@@ -65,6 +68,7 @@ export type Effect =
   | { readonly kind: 'findMeetingTimes'; readonly transactionId: string }
   | { readonly kind: 'createEvent'; readonly transactionId: string; readonly slot: Slot }
   | { readonly kind: 'cancelEvent'; readonly eventId: string }
+  | { readonly kind: 'moveEvent'; readonly eventId: string; readonly slot: Slot }
   | { readonly kind: 'postMessage'; readonly html: string };
 
 export interface TransitionContext {
@@ -219,6 +223,12 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
     case 'meeting.cancel':
       if (m.status !== 'booked' || !m.eventId) return no('notAllowedNow');
       return ok(set({ since }), [{ kind: 'cancelEvent', eventId: m.eventId }]);
+    case 'meeting.move':
+      if (m.status !== 'booked' || !m.eventId) return no('notAllowedNow');
+      return ok(set({ since, error: undefined }), [{ kind: 'moveEvent', eventId: m.eventId, slot: cmd.slot }]);
+    case 'meeting.moved':
+      if (m.status !== 'booked' || m.eventId !== cmd.eventId) return no('notAllowedNow');
+      return ok(set({ slot: cmd.slot, error: undefined }));
     case 'meeting.cancelled': {
       if (m.eventId !== cmd.eventId || m.status !== 'booked') return no('notAllowedNow');
       const plan = c.plan?.map((a) =>

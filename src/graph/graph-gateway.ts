@@ -149,6 +149,26 @@ export class GraphGateway implements GraphPort {
     }
   }
 
+  async moveEvent(token: string, eventId: string, slot: Slot): Promise<GraphResult<CreatedEvent>> {
+    try {
+      // PATCH is idempotent: repeating it after a lost answer sets the same time again.
+      const res = await this.client(token, ALWAYS)
+        .api(`/me/events/${encodeURIComponent(eventId)}`)
+        .header('Prefer', 'outlook.timezone="UTC"')
+        .patch({ start: graphTime(slot.start), end: graphTime(slot.end) });
+      return {
+        ok: true,
+        value: {
+          eventId,
+          slot: res?.start ? { start: fromGraphTime(res.start), end: fromGraphTime(res.end) } : slot,
+          ...(res?.onlineMeeting?.joinUrl ? { joinUrl: String(res.onlineMeeting.joinUrl) } : {}),
+        },
+      };
+    } catch (e) {
+      return failure(e, false);
+    }
+  }
+
   async cancelEvent(token: string, eventId: string): Promise<GraphResult<void>> {
     try {
       await this.client(token, ALWAYS)

@@ -204,9 +204,13 @@ describe('the meeting through Graph (simulator over HTTP)', () => {
     expect(sim.received().events).toHaveLength(1);
   });
 
-  it('cancels the meeting from the card and can book a new one', async () => {
+  it('moves and cancels the meeting from the card, and can book a new one', async () => {
     const booked = await bookFirstSlot(await planWithGraphActions());
-    const cancelled = (await click(booked, Verb.meetingCancel)).card;
+    const moved = (await click(booked, Verb.meetingMove, { manualDate: '2026-11-25', manualTime: '14:30' })).card;
+    expect(cardText(moved)).toContain('Mødet er flyttet');
+    expect(cardText(moved)).toContain('onsdag 25. november kl. 14.30–15.30');
+    expect(sim.received().eventChanges.filter((c) => c.method === 'PATCH')).toHaveLength(1);
+    const cancelled = (await click(moved, Verb.meetingCancel)).card;
     expect(cardText(cancelled)).toContain('Mødet er aflyst');
     expect(sim.received().eventChanges.some((c) => c.method === 'DELETE')).toBe(true);
     const rebooked = await bookFirstSlot(cancelled);
