@@ -123,6 +123,18 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
       ? [text(t('allDone', locale), { color: 'Good' })]
       : [];
   const myCases = execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' });
+  const exportAction = execute(t('exportCase', locale), Verb.exportCase, { caseId: c.id }, { associatedInputs: 'none' });
+  const deleteAction = {
+    type: 'Action.ShowCard',
+    title: t('deleteCase', locale),
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(t('deleteConfirm', locale))],
+      actions: [
+        execute(t('deleteYes', locale), Verb.deleteCase, caseData(c.id, c.rev), { associatedInputs: 'none', style: 'destructive' }),
+      ],
+    },
+  };
   return card(
     [
       ...noticeBanner(m.notice, locale),
@@ -135,9 +147,10 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
     ],
     {
       actions: closed
-        ? [myCases]
+        ? [myCases, exportAction, deleteAction]
         : [
             myCases,
+            exportAction,
             {
               type: 'Action.ShowCard',
               title: t('closeCase', locale),
@@ -149,6 +162,7 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
                 ],
               },
             },
+            deleteAction,
           ],
     },
   );

@@ -2,6 +2,7 @@ import type { Screen } from '../src/app/screens';
 import { assessmentCard } from './assessment.card';
 import type { CardContext } from './context';
 import type { AdaptiveCard } from './elements';
+import { exportCard, retentionCard } from './export.card';
 import { intakeCard } from './intake.card';
 import { messageCard } from './message.card';
 import { myCasesCard } from './my-cases.card';
@@ -35,5 +36,9 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return messageCard(screen, ctx);
     case 'setup':
       return setupCard(screen, ctx);
+    case 'export':
+      return exportCard(screen, ctx);
+    case 'retention':
+      return retentionCard(screen, ctx);
   }
 }

@@ -176,6 +176,23 @@ export const T = {
   setupAmr: { da: 'Arbejdsmiljørepræsentant (AMR)', en: 'Safety representative (AMR)' },
   setupManagers: { da: 'Ledere, der kan bruge Opbakning for afdelingen', en: 'Managers who can use Opbakning for the department' },
   setupSave: { da: 'Gem opsætning', en: 'Save setup' },
+  exportCase: { da: 'Eksportér sagen', en: 'Export the case' },
+  exportTitle: { da: 'Sagens oplysninger', en: 'The case record' },
+  exportHelp: {
+    da: 'Alt, hvad Opbakning har gemt om sagen. Kopiér teksten til jeres sagssystem, hvis den skal gemmes dér.',
+    en: 'Everything Opbakning has stored about the case. Copy the text to your case system if it must be kept there.',
+  },
+  deleteOn: { da: 'Sagen slettes automatisk den {date}.', en: 'The case is deleted automatically on {date}.' },
+  deleteCase: { da: 'Slet sagen', en: 'Delete the case' },
+  deleteConfirm: {
+    da: 'Slet sagen og alt, hvad der er gemt om den, nu? Det kan ikke fortrydes. Møder og beskeder i Teams slettes ikke.',
+    en: 'Delete the case and everything stored about it now? This cannot be undone. Meetings and messages in Teams are not deleted.',
+  },
+  deleteYes: { da: 'Ja, slet sagen', en: 'Yes, delete the case' },
+  retentionWarning: {
+    da: 'Sag {ref} blev lukket for længe siden og slettes den {date} efter jeres regler for opbevaring. Eksportér den inden da, hvis I skal bruge oplysningerne.',
+    en: 'Case {ref} was closed long ago and will be deleted on {date} under your retention rules. Export it before then if you need the record.',
+  },
   closeCase: { da: 'Luk sagen', en: 'Close the case' },
   closeConfirm: {
     da: 'Vil du lukke sagen? Åbne handlinger bliver ikke fulgt op af mig bagefter.',
@@ -276,6 +293,11 @@ export const NOTICES: Record<NoticeCode, Localized> = {
   meetingMoved: { da: 'Mødet er flyttet, og deltagerne har fået besked.', en: 'The meeting is moved and the attendees are told.' },
   meetingBooked: { da: 'Mødet er booket, og invitationerne er sendt.', en: 'The meeting is booked and the invitations are sent.' },
   posted: { da: 'Beskeden er sendt til afdelingens kanal.', en: 'The message has been posted to the department’s channel.' },
+  deleted: {
+    da: 'Sagen er slettet. Kun sagsnummer og dato for sletningen er gemt.',
+    en: 'The case is deleted. Only its number and the date of deletion are kept.',
+  },
+  ownerOnly: { da: 'Kun den leder, der oprettede sagen, kan slette den.', en: 'Only the manager who opened the case can delete it.' },
   setupSaved: { da: 'Opsætningen er gemt.', en: 'The setup is saved.' },
   setupInvalid: {
     da: 'Vælg kanal, TR, AMR og mindst én leder blandt teamets medlemmer.',

@@ -8,12 +8,14 @@ import type { Directory } from './app/directory';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
+import { RetentionSweep } from './app/retention';
 import type { View } from './app/screens';
 import { TeamDirectory } from './app/team-directory';
 import { TeamSetup } from './app/team-setup';
 import { TeamsCardUpdater } from './bot/card-updater';
 import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
+import { TeamsOwnerNotifier } from './bot/owner-notifier';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
@@ -39,6 +41,8 @@ export interface AppOverrides {
 export interface App {
   readonly server: restify.Server;
   readonly service: CaseServiceType;
+  /** Deletes expired closed cases after warning their owners; main.ts runs it every hour. */
+  readonly retention: RetentionSweep;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -105,6 +109,12 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const setup = new TeamSetup(teams, cases);
   const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: true, ...(sso ? { sso } : {}) });
   render = (view, mri) => bot.render(view, mri);
+  const retention = new RetentionSweep({
+    cases,
+    policy,
+    clock,
+    notifier: new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.render(view)),
+  });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
     log.error({ err: errorSummary(e) }, 'request failed'),
   );
@@ -112,6 +122,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   return {
     server,
     service,
+    retention,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

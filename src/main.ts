@@ -28,6 +28,15 @@ async function main(): Promise<void> {
   log.info({ host: address.address, port: address.port, localMode: config.localMode }, 'Opbakning listening on /api/messages');
   if (config.localMode) log.warn('Local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on loopback only.');
 
+  // Retention: every instance sweeps hourly; a warning is claimed with the eTag, so it is sent once.
+  const sweep = () =>
+    app.retention.run().then(
+      (r) => log.info(r, 'retention sweep'),
+      (e: unknown) => log.error({ err: (e as Error).name }, 'retention sweep failed'),
+    );
+  setTimeout(sweep, 60_000).unref();
+  setInterval(sweep, 3_600_000).unref();
+
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
     void app.close().then(() => process.exit(0));

@@ -13,6 +13,15 @@ function userKey(userId: string): string {
 
 export interface UserPrefs {
   readonly locale?: Locale;
+  /** Where to reach the user in their 1:1 chat (Bot Framework conversation reference; ids only). */
+  readonly reference?: Readonly<Record<string, unknown>>;
+}
+
+/** What is kept of a deleted case: that it existed and when it went, nothing else. */
+export interface DeletionRecord {
+  readonly caseId: string;
+  readonly deletedAt: string;
+  readonly reason: 'owner' | 'retention';
 }
 
 /** Cases, a per-user index of them, and user preferences, over the JsonStore port. */
@@ -31,6 +40,25 @@ export class CaseRepository {
   async create(c: Case): Promise<'created' | 'exists'> {
     await Promise.all([c.ownerId, ...c.managerIds].map((u) => this.store.create(`index/${userKey(u)}/${c.id}`, {})));
     return this.store.create(`cases/${c.id}.json`, c);
+  }
+
+  /** Deletes the case and its index entries, and records the deletion (id and date only). */
+  async delete(c: Case, reason: DeletionRecord['reason'], now: Date): Promise<void> {
+    const record: DeletionRecord = { caseId: c.id, deletedAt: now.toISOString(), reason };
+    await this.store.create(`deletions/${c.id}.json`, record);
+    await this.store.delete(`cases/${c.id}.json`);
+    await Promise.all([c.ownerId, ...c.managerIds].map((u) => this.store.delete(`index/${userKey(u)}/${c.id}`)));
+  }
+
+  async deletion(caseId: string): Promise<DeletionRecord | undefined> {
+    if (!CASE_ID.test(caseId)) return undefined;
+    return (await this.store.get<DeletionRecord>(`deletions/${caseId}.json`))?.value;
+  }
+
+  /** Every stored case id (for the retention sweep). */
+  async allIds(): Promise<string[]> {
+    const keys = await this.store.list('cases/');
+    return keys.map((k) => k.slice('cases/'.length).replace(/\.json$/, '')).filter((id) => CASE_ID.test(id));
   }
 
   replace(c: Case, etag: string): Promise<'saved' | 'conflict'> {

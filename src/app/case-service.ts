@@ -6,6 +6,7 @@ import { type Locale, toLocale } from '../domain/i18n';
 import { intakeValues, LIMITS, splitIds, validateIntake } from '../domain/intake';
 import { manualSlot, type Slot } from '../domain/meeting';
 import type { Policy } from '../domain/policy';
+import { deletionDate } from '../domain/retention';
 import { checkSupportMessage, type GuardrailIssue, MESSAGE_LIMIT } from '../domain/support-message';
 import { cleanLine, cleanText, truncate } from '../domain/text';
 import { type Command, type Effect, newIncident, newWarning, transition } from '../domain/transition';
@@ -84,6 +85,12 @@ export class CaseService {
     return (await this.deps.cases.prefs(actor.id)).locale ?? toLocale(actor.locale);
   }
 
+  /** Keeps where to reach the user for retention warnings; written only when it changed. */
+  async rememberReference(actor: Actor, reference: Readonly<Record<string, unknown>>): Promise<void> {
+    const prefs = await this.deps.cases.prefs(actor.id);
+    if (JSON.stringify(prefs.reference) !== JSON.stringify(reference)) await this.deps.cases.setPrefs(actor.id, { reference });
+  }
+
   async welcome(actor: Actor): Promise<View> {
     return { screen: { kind: 'welcome' }, locale: await this.locale(actor) };
   }
@@ -159,8 +166,20 @@ export class CaseService {
     const rev = typeof data.rev === 'number' ? data.rev : Number(data.rev);
     if (!CASE_ID.test(caseId)) return { locale, screen: message('badRequest') };
     if (verb === Verb.open || verb === Verb.refresh) return this.showCase(actor, caseId, locale);
+    if (verb === Verb.exportCase) return this.withCase(actor, caseId, locale, verb, data, rev);
     if (!Number.isInteger(rev)) return this.showCase(actor, caseId, locale, notice('badRequest', 'warning'));
+    return this.withCase(actor, caseId, locale, verb, data, rev, target);
+  }
 
+  private async withCase(
+    actor: Actor,
+    caseId: string,
+    locale: Locale,
+    verb: string,
+    data: Data,
+    rev: number,
+    target?: CardTarget,
+  ): Promise<View> {
     for (let attempt = 0; attempt < 4; attempt++) {
       const stored = await this.deps.cases.get(caseId);
       if (!stored) return { locale, screen: message('unknownCase') };
@@ -169,6 +188,18 @@ export class CaseService {
       const department = await this.department(c);
       if (!department) return { locale, screen: message('unknownCase') };
 
+      if (verb === Verb.exportCase) {
+        const names = Object.fromEntries(department.members.map((m) => [m.id, m.name]));
+        const deleteOn = deletionDate(c, this.deps.policy);
+        return { locale, screen: { kind: 'export', case: c, department, names, ...(deleteOn ? { deleteOn } : {}) } };
+      }
+      if (verb === Verb.deleteCase) {
+        // Only the manager who opened the case may delete it; managers added to it may not.
+        if (c.ownerId !== actor.id) return { locale, screen: this.stateScreen(c, department, notice('ownerOnly', 'warning')) };
+        if (c.rev !== rev) return { locale, screen: this.stateScreen(c, department, notice('stale', 'warning')) };
+        await this.deps.cases.delete(c, 'owner', this.deps.clock.now());
+        return this.myCases(actor, notice('deleted', 'good'));
+      }
       if (verb === Verb.showDraft || verb === Verb.details)
         return { locale, screen: this.detailsScreen(c, actor, department, locale, data) };
 

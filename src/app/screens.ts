@@ -29,6 +29,8 @@ export type NoticeCode =
   | 'meetingMoved'
   | 'posted'
   | 'badSlot'
+  | 'deleted'
+  | 'ownerOnly'
   | 'setupSaved'
   | 'setupInvalid'
   | 'setupForbidden';
@@ -88,6 +90,15 @@ export type Screen =
       readonly notice?: Notice;
     }
   | { readonly kind: 'setup'; readonly team: TeamInfo; readonly current?: Department; readonly notice?: Notice }
+  | { readonly kind: 'retention'; readonly caseId: string; readonly deleteOn: string }
+  | {
+      readonly kind: 'export';
+      readonly case: Case;
+      readonly department: Department;
+      /** Display names for the ids in the audit trail, from the department. */
+      readonly names: Readonly<Record<string, string>>;
+      readonly deleteOn?: string;
+    }
   | {
       readonly kind: 'message';
       readonly notice: Notice;

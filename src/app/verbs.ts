@@ -18,6 +18,8 @@ export const Verb = {
   actionDone: 'opb.action.done',
   actionReopen: 'opb.action.reopen',
   close: 'opb.case.close',
+  exportCase: 'opb.case.export',
+  deleteCase: 'opb.case.delete',
   meetingSearch: 'opb.meeting.search',
   meetingBook: 'opb.meeting.book',
   meetingCancel: 'opb.meeting.cancel',

@@ -115,6 +115,7 @@ export class OpbakningBot extends TeamsActivityHandler {
         return next();
       }
       const actor = actorOf(context);
+      await this.remember(context, actor);
       const text = (context.activity.text ?? '').trim();
       const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
@@ -156,6 +157,7 @@ export class OpbakningBot extends TeamsActivityHandler {
         }
       : undefined;
     try {
+      if (isPersonal(context)) await this.remember(context, actor);
       if ((verb === Verb.setupSave || verb === Verb.setupShow) && this.deps.setup) {
         if (!teamId(context)) return { statusCode: 200, type: CARD, value: this.card(await this.deps.service.start(actor), context) };
         const team = await teamInfo(context);
@@ -172,6 +174,13 @@ export class OpbakningBot extends TeamsActivityHandler {
       const view: View = { locale: 'da', screen: { kind: 'message', notice: { code: 'storageUnavailable', tone: 'attention' } } };
       return { statusCode: 200, type: CARD, value: this.card(view, context) };
     }
+  }
+
+  /** The 1:1 chat's address (ids and service URL only), for retention warnings later. */
+  private async remember(context: TurnContext, actor: Actor): Promise<void> {
+    if (!actor.id) return;
+    const { activityId: _, ...reference } = TurnContext.getConversationReference(context.activity);
+    await this.deps.service.rememberReference(actor, reference as Record<string, unknown>).catch(() => undefined);
   }
 
   /** Asks Teams to sign the manager in silently (SSO) and repeat the action with a token. */

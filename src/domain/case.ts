@@ -73,6 +73,8 @@ interface CaseBase {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly audit: readonly AuditEntry[];
+  /** When the owner was told that the closed case will be deleted. */
+  readonly retentionWarnedAt?: string;
 }
 
 export interface IncidentCase extends CaseBase {

@@ -20,6 +20,8 @@ export interface Policy {
   readonly warning: WarningDef;
   /** The support meeting: a neutral subject and agenda, never the publication or the allegations. */
   readonly meeting: MeetingDef;
+  /** How long a closed case is kept, and how many days before deletion its owner is warned. */
+  readonly retention: { readonly closedCaseMonths: number; readonly warnDays: number };
 }
 
 export interface MeetingDef {
@@ -259,6 +261,17 @@ export function parsePolicy(doc: unknown): PolicyResult {
     const m = meeting.durationMinutes;
     if (typeof m !== 'number' || !Number.isInteger(m) || m < 15 || m > 240)
       errors.push('meeting.durationMinutes: must be a whole number from 15 to 240');
+  }
+
+  const retention = doc.retention;
+  if (!isObject(retention)) errors.push('retention: must be {closedCaseMonths, warnDays}');
+  else {
+    const months = retention.closedCaseMonths;
+    const warn = retention.warnDays;
+    if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 120)
+      errors.push('retention.closedCaseMonths: must be a whole number of months from 1 to 120');
+    if (typeof warn !== 'number' || !Number.isInteger(warn) || warn < 1 || warn > 90)
+      errors.push('retention.warnDays: must be a whole number of days from 1 to 90');
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, policy: doc as unknown as Policy };

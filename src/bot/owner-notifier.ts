@@ -1,0 +1,23 @@
+import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { CaseRepository } from '../app/case-repository';
+import type { OwnerNotifier } from '../app/retention';
+import type { View } from '../app/screens';
+
+/** Sends a card to a user's 1:1 chat with the bot, from the conversation reference kept in their preferences. */
+export class TeamsOwnerNotifier implements OwnerNotifier {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly cases: CaseRepository,
+    private readonly render: (view: View) => Record<string, unknown>,
+  ) {}
+
+  async notify(userId: string, view: View): Promise<boolean> {
+    const reference = (await this.cases.prefs(userId)).reference as Partial<ConversationReference> | undefined;
+    if (!reference?.conversation) return false;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(this.render(view))] });
+    });
+    return true;
+  }
+}
