@@ -79,7 +79,8 @@ describe('the case record: export, deletion by the owner, retention', () => {
     await bot.app.retention.run();
     await bot.app.retention.run();
     expect(messages()).toHaveLength(1);
-    const card = (messages()[0]?.body.attachments as { content: Card }[])[0]?.content as Card;
+    const attachments = (messages()[0]?.body.attachments ?? []) as { content: Card }[];
+    const card = attachments[0]?.content as Card;
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('slettes den 24. november 2028');
     expect(JSON.stringify(card)).not.toContain('Anders');
