@@ -1,42 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { freePort } from '../../dev/azurite';
 import { Verb } from '../../src/app/verbs';
-import { action, type Card, cardOf, cardText, DEMO_DEPARTMENTS, invoke, PEOPLE, say } from '../support/bot-client';
-
-const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startInstance(): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-      DEPARTMENTS_FILE: DEMO_DEPARTMENTS,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  const until = Date.now() + 15_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (Date.now() > until || child.exitCode !== null) throw new Error('bot process did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}/api/messages`, child };
-}
+import { action, type Card, cardOf, cardText, invoke, PEOPLE, say } from '../support/bot-client';
+import { type Instance, MAIN, startInstance } from '../support/bot-process';
 
 describe('two bot processes on one Azurite behave as one bot', () => {
   let a: Instance;
