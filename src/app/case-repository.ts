@@ -26,6 +26,10 @@ export interface DeletionRecord {
 
 /** Cases, a per-user index of them, and user preferences, over the JsonStore port. */
 export class CaseRepository {
+  /** Preferences are read on every turn and rarely change; another instance's change shows within the TTL. */
+  private readonly prefsCache = new Map<string, { at: number; prefs: UserPrefs }>();
+  private static readonly PREFS_TTL_MS = 30_000;
+
   constructor(private readonly store: JsonStore) {}
 
   get(id: string): Promise<Stored<Case> | undefined> {
@@ -78,7 +82,13 @@ export class CaseRepository {
   }
 
   async prefs(userId: string): Promise<UserPrefs> {
-    return (await this.store.get<UserPrefs>(`users/${userKey(userId)}.json`))?.value ?? {};
+    const key = userKey(userId);
+    const hit = this.prefsCache.get(key);
+    if (hit && Date.now() - hit.at < CaseRepository.PREFS_TTL_MS) return hit.prefs;
+    const prefs = (await this.store.get<UserPrefs>(`users/${key}.json`))?.value ?? {};
+    if (this.prefsCache.size > 10_000) this.prefsCache.clear();
+    this.prefsCache.set(key, { at: Date.now(), prefs });
+    return prefs;
   }
 
   async setPrefs(userId: string, prefs: UserPrefs): Promise<void> {
@@ -87,7 +97,10 @@ export class CaseRepository {
       const current = await this.store.get<UserPrefs>(key);
       const next = { ...current?.value, ...prefs };
       const result = current ? await this.store.replace(key, next, current.etag) : await this.store.create(key, next);
-      if (result === 'saved' || result === 'created') return;
+      if (result === 'saved' || result === 'created') {
+        this.prefsCache.set(userKey(userId), { at: Date.now(), prefs: next });
+        return;
+      }
     }
   }
 }

@@ -227,9 +227,30 @@ export class CaseService {
       const graphEffects = result.effects.filter(isGraphEffect);
       if (token && graphEffects.length) return this.afterGraph(actor, locale, result.state, graphEffects, token, parsed.command, target);
       if (parsed.post) return { locale, screen: this.postScreen(result.state, department, parsed.post) };
+      if (parsed.command.type === 'assessment.confirm') {
+        const searching = await this.autoSearch(actor, locale, result.state, target);
+        if (searching) return searching;
+      }
       return { locale, screen: await this.screenFor(result.state, doneNotice(parsed.command)) };
     }
     return this.showCase(actor, caseId, locale, notice('stale', 'warning'));
+  }
+
+  /**
+   * A confirmed plan with the meeting starts looking for times at once, saving the manager a click.
+   * Without a Graph token (not signed in yet) the plan is simply shown; "Find mødetid" is on the card.
+   */
+  private async autoSearch(actor: Actor, locale: Locale, c: Case, target?: CardTarget): Promise<View | undefined> {
+    const graph = this.deps.graph;
+    if (!graph || c.kind !== 'incident' || !c.plan?.some((a) => a.actionId === 'meeting')) return undefined;
+    const granted = await graph.token(actor);
+    if (!granted.ok) return undefined;
+    const stored = await this.deps.cases.get(c.id);
+    if (!stored) return undefined;
+    const command: Command = { type: 'meeting.search', rev: stored.value.rev };
+    const result = transition(stored.value, command, { now: this.deps.clock.now(), actor: actor.id, policy: this.deps.policy });
+    if (!result.ok || (await this.deps.cases.replace(result.state, stored.etag)) !== 'saved') return undefined;
+    return this.afterGraph(actor, locale, result.state, result.effects.filter(isGraphEffect), granted.token, command, target);
   }
 
   /**

@@ -27,12 +27,29 @@ export function departmentIdForTeam(teamId: string): string {
  * A stored department replaces a file department with the same id.
  */
 export class TeamDirectory implements Directory {
+  private cache: { at: number; departments: Promise<StoredDepartment[]> } | undefined;
+
   constructor(
     private readonly file: Directory & { all(): readonly Department[] },
     private readonly store: JsonStore,
+    private readonly now: () => number = Date.now,
+    /** Every card action needs the departments; a setup saved on another instance shows up within this time. */
+    private readonly ttlMs = 5_000,
   ) {}
 
-  private async stored(): Promise<StoredDepartment[]> {
+  private stored(): Promise<StoredDepartment[]> {
+    const now = this.now();
+    if (!this.cache || now - this.cache.at > this.ttlMs) {
+      const departments = this.read();
+      this.cache = { at: now, departments };
+      departments.catch(() => {
+        this.cache = undefined;
+      });
+    }
+    return this.cache.departments;
+  }
+
+  private async read(): Promise<StoredDepartment[]> {
     const keys = await this.store.list(PREFIX);
     const items = await Promise.all(keys.map((k) => this.store.get<StoredDepartment>(k)));
     return items.flatMap((i) => (i?.value.configured ? [i.value] : []));
@@ -70,6 +87,7 @@ export class TeamDirectory implements Directory {
 
   async save(department: StoredDepartment, etag?: string): Promise<'saved' | 'conflict'> {
     const key = `${PREFIX}${department.id}.json`;
+    this.cache = undefined;
     if (!etag) return (await this.store.create(key, department)) === 'created' ? 'saved' : 'conflict';
     return this.store.replace(key, department, etag);
   }
