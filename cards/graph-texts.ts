@@ -45,6 +45,10 @@ export const GUARDRAILS: Record<GuardrailIssue, Localized> = {
     da: 'Beskeden indeholder et link til opslaget. Fjern det – links spreder opslaget.',
     en: 'The message contains a link to the publication. Remove it – links spread the publication.',
   },
+  unsafeLink: {
+    da: 'Beskeden indeholder et link, der kan køre kode (javascript:, data: eller lignende). Fjern det.',
+    en: 'The message contains a link that can run code (javascript:, data: or similar). Remove it.',
+  },
   containsPosterName: {
     da: 'Beskeden nævner afsenderen. Fjern navnet – beskeden må ikke pege på borgeren.',
     en: 'The message names the poster. Remove the name – the message must not point to the citizen.',

@@ -16,6 +16,7 @@ import {
   fieldError,
   heading,
   noticeBanner,
+  plain,
   text,
   toggle,
 } from './elements';
@@ -33,8 +34,9 @@ function error(errors: IntakeErrors | undefined, field: keyof IntakeErrors, loca
   const code = errors?.[field];
   if (!code || field === 'badUrl') return [];
   const message = pick(FIELD_ERRORS[code as keyof typeof FIELD_ERRORS], locale);
-  const bad = field === 'urls' && errors?.badUrl ? ` (${errors.badUrl})` : '';
-  return fieldError(`${message}${bad}`);
+  // The refused link is the person's own text: shown plain, so it can never render as a link.
+  const bad = field === 'urls' && errors?.badUrl ? [plain(errors.badUrl, { size: 'Small', color: 'Attention' })] : [];
+  return [...fieldError(message), ...bad];
 }
 
 /** Step 1: who, where, when, and the yes/no questions of the decision table. */
@@ -121,6 +123,7 @@ export function intakeCard(m: IntakeModel, ctx: CardContext): AdaptiveCard {
       maxLength: LIMITS.posterName,
       value: v?.posterName ?? '',
     },
+    ...error(m.errors, 'posterName', locale),
     toggle('employeeContacted', t('employeeContacted', locale), v?.employeeContacted ?? false),
     toggle('evidenceSaved', t('evidenceSaved', locale), v?.evidenceSaved ?? false),
     heading(t('characteristicsTitle', locale), 'Medium'),

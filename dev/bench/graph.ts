@@ -78,7 +78,8 @@ function expectCard(card: Card | undefined, what: string, text?: string): Card {
 }
 
 /** A plan with the meeting and the support message, made without Graph (not measured). */
-async function planFor(client: BotClient): Promise<Card> {
+/** A case up to its assessment; confirming it (measured) also looks up meeting times. */
+async function assessmentFor(client: BotClient): Promise<Card> {
   const intake = expectCard(cardOfInvoke(await client.invoke(Verb.newIncident, { startId: newStartId() })), 'new case');
   const assessment = expectCard(
     cardOfInvoke(
@@ -96,11 +97,7 @@ async function planFor(client: BotClient): Promise<Card> {
     'intake',
     'Vurdering og anbefalede handlinger',
   );
-  return expectCard(
-    cardOfInvoke(await client.invoke(Verb.assessmentConfirm, { ...inputs(assessment), ...dataOf(assessment, Verb.assessmentConfirm) })),
-    'confirm',
-    'Find mødetid',
-  );
+  return assessment;
 }
 
 /**
@@ -129,7 +126,7 @@ export async function graphBench(client: BotClient, sim: GraphSimulator, proxy: 
   for (let run = 0; run < runs; run++) {
     sim.reset(); // also clears faults
     sim.inject({ delayMs: GRAPH_DELAY_MS, times: Number.POSITIVE_INFINITY });
-    const plan = await planFor(client);
+    const assessment = await assessmentFor(client);
     const before = proxy.seen.length;
     const steps: Record<string, number> = {};
     let clicks = 0;
@@ -141,11 +138,10 @@ export async function graphBench(client: BotClient, sim: GraphSimulator, proxy: 
       t = now;
     };
 
-    const search = dataOf(plan, Verb.meetingSearch);
-    if (!search) throw new Error('graph bench: the plan has no "Find mødetid" (is GRAPH_AUTH=dev set?)');
-    const found = await clickUntil(client, Verb.meetingSearch, search, 'Book mødet', 'search');
+    const confirm = { ...inputs(assessment), ...dataOf(assessment, Verb.assessmentConfirm) };
+    const found = await clickUntil(client, Verb.assessmentConfirm, confirm, 'Book mødet', 'confirm + search (is GRAPH_AUTH=dev set?)');
     clicks += found.clicks;
-    lap('search');
+    lap('confirm+search');
     const choice = inputs(found.card);
     const booked = await clickUntil(
       client,

@@ -3,7 +3,7 @@ import { type Case, canSee, type IncidentCase, isOpen, type PersonRef, type Warn
 import { danishDate } from '../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
 import { type Locale, toLocale } from '../domain/i18n';
-import { intakeValues, LIMITS, splitIds, validateIntake } from '../domain/intake';
+import { intakeValues, LIMITS, readIntakeValues, splitIds, validateIntake } from '../domain/intake';
 import { manualSlot, type Slot } from '../domain/meeting';
 import type { Policy } from '../domain/policy';
 import { deletionDate } from '../domain/retention';
@@ -149,7 +149,8 @@ export class CaseService {
     const n = { id, ownerId: actor.id, departmentId: department.id, locale, now: this.deps.clock.now() };
     const fresh = verb === Verb.newIncident ? newIncident(n) : newWarning(n);
     // The start card's id becomes the case id, so a double click opens the same case instead of a second one.
-    await this.deps.cases.create(fresh);
+    // showCase refuses when that id is somebody else's case.
+    if (!(await this.deps.cases.get(id))) await this.deps.cases.create(fresh);
     return this.showCase(actor, id, locale);
   }
 
@@ -163,12 +164,35 @@ export class CaseService {
   private async onCase(actor: Actor, verb: string, data: Data, target?: CardTarget): Promise<View> {
     const locale = await this.locale(actor);
     const caseId = typeof data.caseId === 'string' ? data.caseId : '';
-    const rev = typeof data.rev === 'number' ? data.rev : Number(data.rev);
+    // A whole number, or its digits as text; true, [1] or "0x1" are not revisions.
+    const rev =
+      typeof data.rev === 'number' ? data.rev : typeof data.rev === 'string' && /^\d{1,9}$/.test(data.rev) ? Number(data.rev) : Number.NaN;
     if (!CASE_ID.test(caseId)) return { locale, screen: message('badRequest') };
     if (verb === Verb.open || verb === Verb.refresh) return this.showCase(actor, caseId, locale);
     if (verb === Verb.exportCase) return this.withCase(actor, caseId, locale, verb, data, rev);
-    if (!Number.isInteger(rev)) return this.showCase(actor, caseId, locale, notice('badRequest', 'warning'));
+    if (!Number.isInteger(rev)) return this.malformed(actor, caseId, locale, verb, data);
     return this.withCase(actor, caseId, locale, verb, data, rev, target);
+  }
+
+  /** A missing or malformed revision: nothing changes; an intake comes back with what was typed. */
+  private async malformed(actor: Actor, caseId: string, locale: Locale, verb: string, data: Data): Promise<View> {
+    const stored = await this.deps.cases.get(caseId);
+    const c = stored?.value;
+    if (verb === Verb.intakeSubmit && c?.kind === 'incident' && c.status === 'intake' && canSee(c, actor.id)) {
+      const department = await this.department(c);
+      if (department)
+        return {
+          locale,
+          screen: {
+            kind: 'intake',
+            case: c,
+            department,
+            values: readIntakeValues(data, this.deps.policy),
+            notice: notice('badRequest', 'warning'),
+          },
+        };
+    }
+    return this.showCase(actor, caseId, locale, notice('badRequest', 'warning'));
   }
 
   private async withCase(
@@ -213,7 +237,8 @@ export class CaseService {
 
       const picked = verb === Verb.intakeSubmit ? await this.pickedPeople(actor, data, department) : [];
       if ('signIn' in picked) return { locale, signIn: true, screen: this.stateScreen(c, department, notice('signIn', 'warning')) };
-      const parsed = this.command(verb, data, rev, c, department, picked);
+      const escalationId = verb === Verb.warningEscalate ? await this.escalationId(c) : undefined;
+      const parsed = this.command(verb, data, rev, c, department, picked, escalationId);
       if ('screen' in parsed) return { locale, screen: parsed.screen };
       const result = transition(c, parsed.command, { now: this.deps.clock.now(), actor: actor.id, policy: this.deps.policy });
       if (!result.ok) {
@@ -221,7 +246,8 @@ export class CaseService {
         return { locale, screen: await this.screenFor(c, notice(code, 'warning')) };
       }
       // Idempotent effects run before the save, so a crash in between is repaired by the next click.
-      await this.runEffects(result.effects, c);
+      if (!(await this.runEffects(result.effects, c)))
+        return { locale, screen: await this.screenFor(c, notice('notAllowedNow', 'warning')) };
       const saved = await this.deps.cases.replace(result.state, stored.etag);
       if (saved === 'conflict') continue; // someone else saved first: re-read; a stale command then shows the current card
       const graphEffects = result.effects.filter(isGraphEffect);
@@ -292,11 +318,22 @@ export class CaseService {
     c: Case,
     department: Department,
     picked: readonly PersonRef[] = [],
+    escalationId?: string,
   ): { command: Command; post?: { issues: GuardrailIssue[]; preview: boolean } } | { screen: Screen } {
     const today = danishDate(this.deps.clock.now());
     switch (verb) {
       case Verb.intakeSubmit: {
         if (c.kind !== 'incident') return { screen: message('badRequest') };
+        if (c.rev !== rev && c.status === 'intake')
+          return {
+            screen: {
+              kind: 'intake',
+              case: c,
+              department,
+              values: readIntakeValues(data, this.deps.policy),
+              notice: notice('stale', 'warning'),
+            },
+          };
         if (c.rev !== rev) return { screen: this.stateScreen(c, department, notice('stale', 'warning')) };
         if (c.status !== 'intake') return { screen: this.stateScreen(c, department, notice('notAllowedNow', 'warning')) };
         const result = validateIntake(
@@ -330,7 +367,9 @@ export class CaseService {
       case Verb.actionReopen: {
         const actionId = typeof data.actionId === 'string' ? data.actionId : '';
         if (verb === Verb.actionReopen) return { command: { type: 'action.reopen', rev, actionId } };
-        const reference = truncate(cleanLine(data[`ref_${actionId}`]), LIMITS.reference);
+        const raw = cleanLine(data[`ref_${actionId}`]);
+        if ([...raw].length > LIMITS.reference) return { screen: this.stateScreen(c, department, notice('invalidInput', 'attention')) };
+        const reference = raw;
         return { command: { type: 'action.done', rev, actionId, ...(reference ? { reference } : {}) } };
       }
       case Verb.close:
@@ -355,14 +394,14 @@ export class CaseService {
       case Verb.meetingSearch:
         return { command: { type: 'meeting.search', rev } };
       case Verb.meetingBook: {
-        const slot = this.slotFrom(data);
+        const slot = this.slotFrom(data, c);
         if (!slot) return { screen: this.stateScreen(c, department, notice('badSlot', 'attention')) };
         return { command: { type: 'meeting.book', rev, slot } };
       }
       case Verb.meetingCancel:
         return { command: { type: 'meeting.cancel', rev } };
       case Verb.meetingMove: {
-        const slot = this.slotFrom({ ...data, slot: 'manual' });
+        const slot = this.slotFrom({ ...data, slot: 'manual' }, c);
         if (!slot) return { screen: this.stateScreen(c, department, notice('badSlot', 'attention')) };
         return { command: { type: 'meeting.move', rev, slot } };
       }
@@ -380,8 +419,7 @@ export class CaseService {
       case Verb.postConfirm:
         return { command: { type: 'post.confirm', rev } };
       case Verb.warningEscalate:
-        // Derived, not random: a repeated click escalates into the same incident.
-        return { command: { type: 'warning.escalate', rev, incidentId: `${c.id}x` } };
+        return { command: { type: 'warning.escalate', rev, incidentId: escalationId ?? `${c.id}x` } };
       default:
         return { screen: this.stateScreen(c, department, notice('badRequest', 'warning')) };
     }
@@ -405,18 +443,18 @@ export class CaseService {
   }
 
   /** A suggested slot ("start|end") or the manual date and time, checked; never trusted as sent. */
-  private slotFrom(data: Data): Slot | undefined {
+  private slotFrom(data: Data, c: Case): Slot | undefined {
     const minutes = this.deps.policy.meeting.durationMinutes;
     const now = this.deps.clock.now();
-    if (typeof data.slot === 'string' && data.slot && data.slot !== 'manual') {
-      const [start, end] = data.slot.split('|');
-      const s = new Date(start ?? '');
-      const e = new Date(end ?? '');
-      if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return undefined;
-      if (e <= s || e.getTime() - s.getTime() > 4 * 3_600_000 || s.getTime() < now.getTime() - 5 * 60_000) return undefined;
-      return { start: s.toISOString(), end: e.toISOString() };
-    }
-    return manualSlot(cleanLine(data.manualDate), cleanLine(data.manualTime), minutes, now);
+    if (data.slot === undefined || data.slot === 'manual')
+      return manualSlot(cleanLine(data.manualDate), cleanLine(data.manualTime), minutes, now);
+    if (typeof data.slot !== 'string') return undefined;
+    // Only a time Graph offered, or the one already being booked (a retry), is taken as sent.
+    const m = c.kind === 'incident' ? c.meeting : undefined;
+    const offered = [...(m?.suggestions ?? []), ...(m?.slot ? [m.slot] : [])];
+    const chosen = offered.find((o) => `${o.start}|${o.end}` === data.slot);
+    if (!chosen || new Date(chosen.start).getTime() < now.getTime() - 5 * 60_000) return undefined;
+    return chosen;
   }
 
   private postScreen(c: Case, department: Department, post: { issues: GuardrailIssue[]; preview: boolean }): Screen {
@@ -431,16 +469,35 @@ export class CaseService {
     };
   }
 
-  private async runEffects(effects: readonly Effect[], c: Case): Promise<void> {
+  /**
+   * The incident a warning escalates into. Derived from the warning, so a repeated click finds the same one;
+   * if somebody else's case already has that id, a fresh id is used instead.
+   */
+  private async escalationId(c: Case): Promise<string> {
+    const derived = `${c.id}x`;
+    const existing = await this.deps.cases.get(derived);
+    if (!existing) return derived;
+    const ours = existing.value.kind === 'incident' && existing.value.escalatedFrom === c.id && existing.value.ownerId === c.ownerId;
+    return ours ? derived : this.deps.newId();
+  }
+
+  /** Returns false when an effect cannot be carried out; the transition is then not saved. */
+  private async runEffects(effects: readonly Effect[], c: Case): Promise<boolean> {
     for (const effect of effects) {
       if (effect.kind === 'createEscalatedIncident' && c.kind === 'warning') {
         const incident = newIncident(
           { id: effect.incidentId, ownerId: c.ownerId, departmentId: c.departmentId, locale: c.locale, now: this.deps.clock.now() },
           c,
         );
-        await this.deps.cases.create(incident);
+        if ((await this.deps.cases.create(incident)) === 'exists') {
+          // The id is derived from the warning; a case under it must be this warning's own escalation.
+          const existing = await this.deps.cases.get(effect.incidentId);
+          const ours = existing?.value.kind === 'incident' && existing.value.escalatedFrom === c.id && existing.value.ownerId === c.ownerId;
+          if (!ours) return false;
+        }
       }
     }
+    return true;
   }
 
   /** View only: opens one action (or the warning's journal note) without changing the case. */
@@ -463,7 +520,8 @@ export class CaseService {
     if (!department) return message('unknownCase');
     if (c.kind === 'warning' && c.status === 'escalated' && c.escalatedTo) {
       const incident = await this.deps.cases.get(c.escalatedTo);
-      if (incident && incident.value.kind === 'incident') return this.stateScreen(incident.value, department, notice('escalated', 'good'));
+      const own = incident?.value.kind === 'incident' && incident.value.escalatedFrom === c.id && canSee(incident.value, c.ownerId);
+      if (incident && own) return this.stateScreen(incident.value, department, notice('escalated', 'good'));
     }
     return this.stateScreen(c, department, n);
   }

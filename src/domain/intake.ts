@@ -33,7 +33,7 @@ export interface IntakeValues {
   readonly characteristics: readonly string[];
 }
 
-export type IntakeField = 'employees' | 'urls' | 'platform' | 'discoveredOn' | 'description';
+export type IntakeField = 'employees' | 'urls' | 'platform' | 'discoveredOn' | 'description' | 'posterName';
 export type IntakeErrors = Partial<Record<IntakeField, FieldError>> & { readonly badUrl?: string };
 
 export type IntakeResult = { ok: true; intake: Intake; values: IntakeValues } | { ok: false; errors: IntakeErrors; values: IntakeValues };
@@ -112,6 +112,7 @@ export function validateIntake(raw: Record<string, unknown>, policy: Policy, mem
   else if (compareDates(values.discoveredOn, today) > 0) errors.discoveredOn = 'dateFuture';
   else if (compareDates(values.discoveredOn, addMonths(today, -6)) < 0) errors.discoveredOn = 'dateTooOld';
 
+  if (length(cleanLine(raw.posterName)) > LIMITS.posterName) errors.posterName = 'tooLong';
   if (!values.description) errors.description = 'required';
   else if (length(cleanText(raw.description)) > LIMITS.description) errors.description = 'tooLong';
 

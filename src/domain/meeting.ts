@@ -1,5 +1,5 @@
 import type { PersonRef } from './case';
-import { addWorkingDays, danishDate, isWeekend } from './dates';
+import { addWorkingDays, danishDate, isIsoDate, isWeekend } from './dates';
 import { copenhagenTime } from './zoned';
 
 /** A proposed or booked meeting time, as UTC instants (ISO strings). */
@@ -94,9 +94,13 @@ export function attendeesFor(
 
 /** A manual date and time (Copenhagen) into a slot, or undefined when it is not a valid future working time. */
 export function manualSlot(date: string, time: string, minutes: number, now: Date): Slot | undefined {
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!t || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-  const start = copenhagenTime(date, Number(t[1]), Number(t[2]));
+  const t = /^(\d{2}):(\d{2})(?::00)?$/.exec(time);
+  if (!t || !isIsoDate(date) || isWeekend(date)) return undefined;
+  const hour = Number(t[1]);
+  const minute = Number(t[2]);
+  // The card offers 07:00–18:00; the client enforces it in Teams, so it is checked here again.
+  if (minute > 59 || hour < 7 || hour * 60 + minute + minutes > 18 * 60) return undefined;
+  const start = copenhagenTime(date, hour, minute);
   if (Number.isNaN(start.getTime()) || start.getTime() < now.getTime()) return undefined;
   return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
 }

@@ -2,8 +2,9 @@
  * Cleaning of text a person typed. Direction overrides and control characters can make
  * a card or a post read differently from what is stored, so they never get in.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** NFC, no control or bidi characters, Windows newlines folded, trimmed. */
 export function cleanText(value: unknown): string {
@@ -35,4 +36,12 @@ export function parseWebUrl(value: string): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (!url.hostname || url.username || url.password) return undefined;
   return url.toString();
+}
+
+/** Text as a reader sees it, for comparisons: no zero-width joiners, folded spaces, lower case. */
+export function skeleton(value: string): string {
+  return cleanText(value)
+    .replace(/[\u200C\u200D]/g, '')
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('da');
 }

@@ -128,6 +128,7 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
       if (c.status !== 'plan' || !c.plan) return no('notAllowedNow');
       const target = c.plan.find((a) => a.actionId === cmd.actionId);
       if (!target) return no('unknownAction');
+      if ((cmd.type === 'action.reopen') !== (target.status === 'done')) return no('notAllowedNow');
       const updated: PlannedAction =
         cmd.type === 'action.done'
           ? {

@@ -250,7 +250,8 @@ describe('the support message through Graph', () => {
 
   it('posts once, as escaped HTML, and keeps the link to the message', async () => {
     const card = await editor();
-    const hostile = 'Kære alle\n\n<script>alert(1)</script> <at>Alle</at> **fed** [klik](javascript:alert(1)) & "citat"';
+    const hostile =
+      'Kære alle\n\n<script>alert(1)</script> <at>Alle</at> **fed** [klik](https://intra.example.dk) & "citat" <img src=x onerror=alert(1)>';
     const preview = (await click(card, Verb.postPreview, { postText: hostile, postConsent: 'true' })).card;
     expect(cardText(preview)).toContain('Sådan ser beskeden ud');
     const posted = (await click(preview, Verb.postSend, { postText: hostile, postConsent: 'true' })).card;
@@ -260,7 +261,8 @@ describe('the support message through Graph', () => {
     const html = JSON.stringify(messages[0]);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;at&gt;Alle&lt;/at&gt;');
-    expect(html).not.toMatch(/<script|<at>/);
+    expect(html).not.toMatch(/<script|<at>|<img/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(JSON.stringify(posted)).toContain('https://teams.microsoft.com/l/message/');
     const again = (await click(preview, Verb.postSend, { postText: hostile, postConsent: 'true' })).card;
     expect(cardText(again)).toContain('ikke længere det nyeste');

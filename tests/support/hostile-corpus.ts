@@ -35,7 +35,7 @@ export type Stage =
   | 'start'
   | 'intake'
   | 'assessment'
-  /** The plan with the police report opened (its reference input `ref_policeReport`). */
+  /** The plan with "preserve evidence" opened (its reference input `ref_preserveEvidence`). */
   | 'details'
   /** The plan with the support message opened (`postText`, `postConsent`). */
   | 'post'
@@ -69,7 +69,7 @@ export type StoredKey =
   | 'intake.urls'
   | 'intake.characteristics'
   | 'plan'
-  | 'reference.policeReport'
+  | 'reference.preserveEvidence'
   | 'post.text'
   | 'post.status'
   | 'meeting.status'
@@ -119,7 +119,7 @@ export const BASELINE: Readonly<Record<string, Readonly<Record<string, unknown>>
     c_crimeAccusation: 'true',
   },
   [Verb.assessmentConfirm]: { keep_meeting: 'true', keep_staffMessage: 'true' },
-  [Verb.actionDone]: { ref_policeReport: 'Politiets j.nr. 0100-12345-00001-26' },
+  [Verb.actionDone]: { ref_preserveEvidence: 'Politiets j.nr. 0100-12345-00001-26' },
   [Verb.postSend]: { postText: BASE_POST, postConsent: 'true' },
   [Verb.postPreview]: { postText: BASE_POST, postConsent: 'true' },
   [Verb.warningSubmit]: {
@@ -226,6 +226,7 @@ export const CORPUS: readonly HostileEntry[] = [
     value: '<script>alert(1)</script><img src=x onerror=alert(2)> Borgeren har lagt billeder op',
     expect: 'accepted-clean',
     stored: { 'intake.description': '<script>alert(1)</script><img src=x onerror=alert(2)> Borgeren har lagt billeder op' },
+    markup: true,
   },
   {
     name: 'intake: Adaptive Card markdown and a mention in the description are stored as typed',
@@ -236,6 +237,7 @@ export const CORPUS: readonly HostileEntry[] = [
     value: '**Fed** _kursiv_ [link](https://evil.example) <at>Alle</at> # Overskrift',
     expect: 'accepted-clean',
     stored: { 'intake.description': '**Fed** _kursiv_ [link](https://evil.example) <at>Alle</at> # Overskrift' },
+    markup: true,
   },
   {
     name: 'intake: a right-to-left override in the description is removed',
@@ -426,6 +428,7 @@ export const CORPUS: readonly HostileEntry[] = [
     value: '<at>Alle</at> @channel',
     expect: 'accepted-clean',
     stored: { 'intake.posterName': '<at>Alle</at> @channel' },
+    markup: true,
   },
   {
     name: 'intake: a poster name of 5 000 characters is refused',
@@ -498,7 +501,7 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'wrong-type',
     stage: 'assessment',
     verb: Verb.assessmentConfirm,
-    data: { keep_staffMessage: { value: 'true' }, keep_policeReport: 1, keep_contactEmployee: null },
+    data: { keep_staffMessage: { value: 'true' }, keep_preserveEvidence: 1, keep_contactEmployee: null },
     expect: 'accepted-clean',
     stored: { plan: ['meeting'] },
   },
@@ -527,7 +530,7 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'prototype',
     stage: 'assessment',
     verb: Verb.assessmentConfirm,
-    data: own({}, '__proto__', { keep_policeReport: 'true', polluted: 'yes' }),
+    data: own({}, '__proto__', { keep_preserveEvidence: 'true', polluted: 'yes' }),
     expect: 'accepted-clean',
     stored: { plan: ['meeting', 'staffMessage'] },
   },
@@ -536,7 +539,7 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'prototype',
     stage: 'assessment',
     verb: Verb.assessmentConfirm,
-    data: { constructor: { prototype: { polluted: 'yes', keep_policeReport: 'true' } } },
+    data: { constructor: { prototype: { polluted: 'yes', keep_preserveEvidence: 'true' } } },
     expect: 'accepted-clean',
     stored: { plan: ['meeting', 'staffMessage'] },
   },
@@ -601,7 +604,7 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'oversized',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: LONG_TEXT,
     expect: 'refused',
   },
@@ -610,10 +613,10 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'danish',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: 'J.nr. 0100-12345 – Ærø/Østergård 👍🏽',
     expect: 'accepted-clean',
-    stored: { 'reference.policeReport': 'J.nr. 0100-12345 – Ærø/Østergård 👍🏽' },
+    stored: { 'reference.preserveEvidence': 'J.nr. 0100-12345 – Ærø/Østergård 👍🏽' },
     shows: 'J.nr. 0100-12345 – Ærø/Østergård 👍🏽',
   },
   {
@@ -621,10 +624,10 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'markdown',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: '<b>fed</b> **fed** [klik](https://evil.example) <at>Alle</at>',
     expect: 'accepted-clean',
-    stored: { 'reference.policeReport': '<b>fed</b> **fed** [klik](https://evil.example) <at>Alle</at>' },
+    stored: { 'reference.preserveEvidence': '<b>fed</b> **fed** [klik](https://evil.example) <at>Alle</at>' },
     shows: '<b>fed</b> **fed** [klik](https://evil.example) <at>Alle</at>',
     markup: true,
   },
@@ -633,30 +636,30 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'bidi',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: `J.nr. ${RLO}62-10000-54321-0010`,
     expect: 'accepted-clean',
-    stored: { 'reference.policeReport': 'J.nr. 62-10000-54321-0010' },
+    stored: { 'reference.preserveEvidence': 'J.nr. 62-10000-54321-0010' },
   },
   {
     name: 'plan: a whitespace-only reference stores no reference',
     category: 'empty',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: '   \t  ',
     expect: 'accepted-clean',
-    stored: { 'reference.policeReport': undefined },
+    stored: { 'reference.preserveEvidence': undefined },
   },
   {
     name: 'plan: a reference sent as an object stores no reference',
     category: 'wrong-type',
     stage: 'details',
     verb: Verb.actionDone,
-    field: 'ref_policeReport',
+    field: 'ref_preserveEvidence',
     value: { text: 'J.nr. 1' },
     expect: 'accepted-clean',
-    stored: { 'reference.policeReport': undefined },
+    stored: { 'reference.preserveEvidence': undefined },
   },
   {
     name: 'plan: a forged actionId "constructor" is refused',
@@ -699,7 +702,7 @@ export const CORPUS: readonly HostileEntry[] = [
     category: 'forged-id',
     stage: 'details',
     verb: Verb.actionReopen,
-    data: { actionId: 'policeReport' },
+    data: { actionId: 'preserveEvidence' },
     expect: 'ignored',
   },
 
@@ -716,6 +719,7 @@ export const CORPUS: readonly HostileEntry[] = [
       'post.status': 'posted',
       'post.text': `${BASE_POST}\n<script>alert(1)</script><img src=x onerror=alert(2)> & "citat"`,
     },
+    markup: true,
   },
   {
     name: 'post: mention syntax mentions nobody',
@@ -726,6 +730,7 @@ export const CORPUS: readonly HostileEntry[] = [
     value: `${BASE_POST} <at>Alle</at> <at id="0">Anders Kjær</at>`,
     expect: 'accepted-clean',
     stored: { 'post.status': 'posted' },
+    markup: true,
   },
   {
     name: 'post: a markdown javascript: link is refused',
