@@ -128,6 +128,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve(server.address() as AddressInfo));
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Stops accepting, lets turns in flight finish, and drops idle keep-alive connections so it does not wait for them.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
   };
 }
