@@ -25,7 +25,10 @@ describe('graceful shutdown', () => {
       ).body.value;
       // Graph answers slowly, so the confirm (which looks up meeting times) is still running at SIGTERM.
       sim.inject({ match: { path: 'findMeetingTimes' }, delayMs: 800, times: 1 });
-      const inFlight = invoke(bot.url, PEOPLE.mette, Verb.assessmentConfirm, { ...action(assessment, Verb.assessmentConfirm).data, keep_meeting: 'true' });
+      const inFlight = invoke(bot.url, PEOPLE.mette, Verb.assessmentConfirm, {
+        ...action(assessment, Verb.assessmentConfirm).data,
+        keep_meeting: 'true',
+      });
       await new Promise((r) => setTimeout(r, 200));
       const exited = new Promise<number | null>((r) => bot.child.once('exit', (code) => r(code)));
       bot.child.kill('SIGTERM');
