@@ -103,11 +103,14 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         .sendActivity('Beklager, noget gik galt. Prøv igen om lidt. / Sorry, something went wrong. Please try again shortly.')
         .catch(() => undefined);
   };
-  const sso = config.graphAuth === 'sso' ? { connectionName: config.oauthConnectionName } : undefined;
+  // SSO needs the Azure Bot (an app id). Without one (local mode) nothing may reach the token service on the
+  // internet, so Graph is off and the meeting and message stay manual items.
+  const sso = config.graphAuth === 'sso' && !config.localMode ? { connectionName: config.oauthConnectionName } : undefined;
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
   const setup = new TeamSetup(teams, cases);
-  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: true, ...(sso ? { sso } : {}) });
+  const graphOn = config.graphAuth === 'dev' || Boolean(sso);
+  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
   render = (view, mri) => bot.render(view, mri);
   const retention = new RetentionSweep({
     cases,
