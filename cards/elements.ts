@@ -108,3 +108,16 @@ export function caseHeader(kindLabel: string, caseId: string, department: string
 export function caseData(caseId: string, rev: number, extra: Element = {}): Element {
   return { caseId, rev, ...extra };
 }
+
+/** A button that first asks; only "yes" sends the action (closing, deleting, cancelling). */
+export function confirmAction(title: string, question: string, yes: string, verb: string, data: Element): Element {
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(question)],
+      actions: [execute(yes, verb, data, { associatedInputs: 'none', style: 'destructive' })],
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { pick } from '../src/domain/i18n';
 import { earliestManualSlot, isStale } from '../src/domain/meeting';
 import { copenhagenWallTime } from '../src/domain/zoned';
 import type { CardContext } from './context';
-import { actionSet, caseData, type Element, execute, text } from './elements';
+import { actionSet, caseData, confirmAction, type Element, execute, text } from './elements';
 import { EMPTY_REASONS, GRAPH_FAILURES } from './graph-texts';
 import { t } from './texts';
 
@@ -55,15 +55,9 @@ export function meetingPanel(c: IncidentCase, ctx: CardContext, now: Date): Elem
           actions: [execute(t('moveMeeting', locale), Verb.meetingMove, data, { style: 'positive' })],
         },
       });
-      actions.push({
-        type: 'Action.ShowCard',
-        title: t('cancelMeeting', locale),
-        card: {
-          type: 'AdaptiveCard',
-          body: [text(t('cancelMeetingConfirm', locale))],
-          actions: [execute(t('cancelMeeting', locale), Verb.meetingCancel, data, { ...none, style: 'destructive' })],
-        },
-      });
+      actions.push(
+        confirmAction(t('cancelMeeting', locale), t('cancelMeetingConfirm', locale), t('cancelMeeting', locale), Verb.meetingCancel, data),
+      );
       return [...error, text(t('meetingAt', locale, { when }), { weight: 'Bolder', size: 'Small' }), actionSet(actions)];
     }
     case 'choosing': {

@@ -18,6 +18,7 @@ import {
   card,
   caseData,
   caseHeader,
+  confirmAction,
   container,
   type Element,
   execute,
@@ -124,17 +125,13 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
       : [];
   const myCases = execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' });
   const exportAction = execute(t('exportCase', locale), Verb.exportCase, { caseId: c.id }, { associatedInputs: 'none' });
-  const deleteAction = {
-    type: 'Action.ShowCard',
-    title: t('deleteCase', locale),
-    card: {
-      type: 'AdaptiveCard',
-      body: [text(t('deleteConfirm', locale))],
-      actions: [
-        execute(t('deleteYes', locale), Verb.deleteCase, caseData(c.id, c.rev), { associatedInputs: 'none', style: 'destructive' }),
-      ],
-    },
-  };
+  const deleteAction = confirmAction(
+    t('deleteCase', locale),
+    t('deleteConfirm', locale),
+    t('deleteYes', locale),
+    Verb.deleteCase,
+    caseData(c.id, c.rev),
+  );
   return card(
     [
       ...noticeBanner(m.notice, locale),
@@ -151,17 +148,7 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         : [
             myCases,
             exportAction,
-            {
-              type: 'Action.ShowCard',
-              title: t('closeCase', locale),
-              card: {
-                type: 'AdaptiveCard',
-                body: [text(t('closeConfirm', locale))],
-                actions: [
-                  execute(t('closeYes', locale), Verb.close, caseData(c.id, c.rev), { associatedInputs: 'none', style: 'destructive' }),
-                ],
-              },
-            },
+            confirmAction(t('closeCase', locale), t('closeConfirm', locale), t('closeYes', locale), Verb.close, caseData(c.id, c.rev)),
             deleteAction,
           ],
     },
