@@ -5,8 +5,6 @@ import type { Policy } from '../src/domain/policy';
 export interface CardContext {
   readonly locale: Locale;
   readonly policy: Policy;
-  /** The Teams user id (MRI) of the person the card is for; used for auto-refresh. */
-  readonly userMri?: string;
   /** Today in Denmark, for deadlines that are due or overdue. */
   readonly today: string;
   /** The current instant, for meeting times; defaults to the start of `today`. */

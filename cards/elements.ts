@@ -9,8 +9,6 @@ export type AdaptiveCard = Element & { type: 'AdaptiveCard'; version: '1.5' };
 
 export interface CardOptions {
   readonly actions?: readonly Element[];
-  /** Refreshes the card for these Teams user ids (MRIs) when they open the chat. */
-  readonly refresh?: { readonly verb: string; readonly data: Element; readonly userIds: readonly string[] };
 }
 
 export function card(body: readonly Element[], options: CardOptions = {}): AdaptiveCard {
@@ -20,14 +18,6 @@ export function card(body: readonly Element[], options: CardOptions = {}): Adapt
     version: '1.5',
     body: [...body],
     ...(options.actions?.length ? { actions: [...options.actions] } : {}),
-    ...(options.refresh
-      ? {
-          refresh: {
-            action: { type: 'Action.Execute', verb: options.refresh.verb, data: options.refresh.data },
-            userIds: [...options.refresh.userIds],
-          },
-        }
-      : {}),
     msteams: { width: 'Full' },
   };
 }

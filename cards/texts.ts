@@ -4,7 +4,6 @@ import type { FieldError } from '../src/domain/intake';
 
 /** Every fixed text a card shows, in Danish and English. */
 export const T = {
-  appName: { da: 'Opbakning', en: 'Opbakning' },
   welcomeTitle: { da: 'Velkommen til Opbakning', en: 'Welcome to Opbakning' },
   welcomeBody: {
     da: 'Når en medarbejder bliver hængt ud på nettet, guider jeg dig som leder gennem det, der skal ske samme dag: vis opbakning, mød TR, AMR og de involverede, gem dokumentation, og tag stilling til politi, fjernelse og juridisk hjælp. Jeg holder styr på sagen, til alt er fulgt op.',
@@ -85,7 +84,6 @@ export const T = {
   due: { da: 'Frist', en: 'Deadline' },
   why: { da: 'Hvorfor', en: 'Why' },
   legalBasis: { da: 'Grundlag', en: 'Basis' },
-  checkWithLegal: { da: 'Afklar med jeres juridiske enhed', en: 'Check with your legal unit' },
   addedByManager: { da: 'Tilføjet af dig', en: 'Added by you' },
   addActions: { da: 'Tilføj flere handlinger', en: 'Add more actions' },
   addActionsPlaceholder: { da: 'Vælg handlinger', en: 'Choose actions' },
@@ -104,7 +102,6 @@ export const T = {
   },
   markDone: { da: 'Marker som udført', en: 'Mark as done' },
   reference: { da: 'Reference (valgfri), fx politiets journalnummer', en: 'Reference (optional), e.g. police case number' },
-  save: { da: 'Gem', en: 'Save' },
   reopen: { da: 'Genåbn', en: 'Reopen' },
   doneOn: { da: 'Udført {date}', en: 'Done {date}' },
   meetingPending: {
@@ -231,7 +228,6 @@ export const T = {
   statusRecorded: { da: 'Varsel registreret', en: 'Warning recorded' },
   statusEscalated: { da: 'Gjort til sag', en: 'Turned into a case' },
   noEmployee: { da: 'Ingen valgt endnu', en: 'None chosen yet' },
-  yes: { da: 'Ja', en: 'Yes' },
 } as const satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof T;

@@ -75,7 +75,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.bot });
   const adapter = new CloudAdapter(auth);
   // The bot renders cards; the updater needs that to replace a card after slow Graph work.
-  let render: ((view: View, userMri?: string) => Record<string, unknown>) | undefined;
+  let render: ((view: View) => Record<string, unknown>) | undefined;
   const graphGateway = new GraphGateway({
     endpoint: config.graphEndpoint,
     ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
@@ -89,7 +89,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     graph: {
       work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
       token: tokenSource(config),
-      updater: new TeamsCardUpdater(adapter, config.bot.MicrosoftAppId, (view, mri) => (render ? render(view, mri) : {})),
+      updater: new TeamsCardUpdater(adapter, config.bot.MicrosoftAppId, (view) => (render ? render(view) : {})),
       budgetMs: overrides.graphBudgetMs ?? 1500,
       onBackgroundError: (e) => log.error({ err: errorSummary(e) }, 'background Graph work failed'),
       users: (token, ids) => graphGateway.users(token, ids),
@@ -111,7 +111,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const setup = new TeamSetup(teams, cases);
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
   const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
-  render = (view, mri) => bot.render(view, mri);
+  render = (view) => bot.render(view);
   const retention = new RetentionSweep({
     cases,
     policy,

@@ -168,7 +168,7 @@ export class CaseService {
     const rev =
       typeof data.rev === 'number' ? data.rev : typeof data.rev === 'string' && /^\d{1,9}$/.test(data.rev) ? Number(data.rev) : Number.NaN;
     if (!CASE_ID.test(caseId)) return { locale, screen: message('badRequest') };
-    if (verb === Verb.open || verb === Verb.refresh) return this.showCase(actor, caseId, locale);
+    if (verb === Verb.open) return this.showCase(actor, caseId, locale);
     if (verb === Verb.exportCase) return this.withCase(actor, caseId, locale, verb, data, rev);
     if (!Number.isInteger(rev)) return this.malformed(actor, caseId, locale, verb, data);
     return this.withCase(actor, caseId, locale, verb, data, rev, target);

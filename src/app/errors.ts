@@ -1,5 +1,5 @@
 /** Unexpected failures carry a code; they are handled in one place (the bot's turn error handler). */
-export type ErrorCode = 'storage_unavailable' | 'config_invalid' | 'invariant';
+export type ErrorCode = 'storage_unavailable';
 
 export class OpbakningError extends Error {
   constructor(

@@ -108,13 +108,13 @@ export class GraphWork {
         const r = await graph.moveEvent(token, effect.eventId, effect.slot);
         return r.ok
           ? { type: 'meeting.moved', eventId: effect.eventId, slot: r.value.slot }
-          : { type: 'meeting.cancelFailed', eventId: effect.eventId, error: r.error };
+          : { type: 'meeting.changeFailed', eventId: effect.eventId, error: r.error };
       }
       case 'cancelEvent': {
         const r = await graph.cancelEvent(token, effect.eventId);
         return r.ok
           ? { type: 'meeting.cancelled', eventId: effect.eventId }
-          : { type: 'meeting.cancelFailed', eventId: effect.eventId, error: r.error };
+          : { type: 'meeting.changeFailed', eventId: effect.eventId, error: r.error };
       }
       case 'postMessage': {
         if (!department.teamId || !department.channelId)

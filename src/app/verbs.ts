@@ -9,7 +9,6 @@ export const Verb = {
   myCases: 'opb.cases',
   language: 'opb.language',
   open: 'opb.case.open',
-  refresh: 'opb.case.refresh',
   intakeSubmit: 'opb.intake.submit',
   assessmentEdit: 'opb.assessment.edit',
   assessmentConfirm: 'opb.assessment.confirm',

@@ -6,7 +6,6 @@ import type { View } from '../app/screens';
 export interface BotCardTarget extends CardTarget {
   readonly reference: Partial<ConversationReference>;
   readonly activityId: string;
-  readonly userMri?: string;
 }
 
 /** Updates a card message proactively (Bot Connector PUT activity) once slow Graph work ends. */
@@ -14,12 +13,12 @@ export class TeamsCardUpdater implements CardUpdater {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly render: (view: View, userMri?: string) => Record<string, unknown>,
+    private readonly render: (view: View) => Record<string, unknown>,
   ) {}
 
   async update(target: CardTarget, view: View): Promise<void> {
     const t = target as BotCardTarget;
-    const card = this.render(view, t.userMri);
+    const card = this.render(view);
     await this.adapter.continueConversationAsync(this.appId, t.reference, async (context) => {
       await context.updateActivity({ type: 'message', id: t.activityId, attachments: [CardFactory.adaptiveCard(card)] });
     });

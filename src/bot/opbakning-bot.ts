@@ -153,26 +153,25 @@ export class OpbakningBot extends TeamsActivityHandler {
           kind: 'card-target',
           reference: TurnContext.getConversationReference(activity),
           activityId: activity.replyToId,
-          ...(activity.from?.id ? { userMri: activity.from.id } : {}),
         }
       : undefined;
     try {
       if (isPersonal(context)) await this.remember(context, actor);
       if ((verb === Verb.setupSave || verb === Verb.setupShow) && this.deps.setup) {
-        if (!teamId(context)) return { statusCode: 200, type: CARD, value: this.card(await this.deps.service.start(actor), context) };
+        if (!teamId(context)) return { statusCode: 200, type: CARD, value: this.render(await this.deps.service.start(actor)) };
         const team = await teamInfo(context);
         const view = verb === Verb.setupSave ? await this.deps.setup.save(actor, team, data) : await this.deps.setup.show(actor, team);
         log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'setup action');
-        return { statusCode: 200, type: CARD, value: this.card(view, context) };
+        return { statusCode: 200, type: CARD, value: this.render(view) };
       }
       const view = await this.deps.service.handle(actor, verb, data, target);
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
-      return { statusCode: 200, type: CARD, value: this.card(view, context) };
+      return { statusCode: 200, type: CARD, value: this.render(view) };
     } catch (e) {
       log.error({ err: errorSummary(e), ms: Date.now() - started }, 'card action failed');
       const view: View = { locale: 'da', screen: { kind: 'message', notice: { code: 'storageUnavailable', tone: 'attention' } } };
-      return { statusCode: 200, type: CARD, value: this.card(view, context) };
+      return { statusCode: 200, type: CARD, value: this.render(view) };
     }
   }
 
@@ -202,12 +201,8 @@ export class OpbakningBot extends TeamsActivityHandler {
     } as unknown as AdaptiveCardInvokeResponse;
   }
 
-  private card(view: View, context: TurnContext): AdaptiveCard {
-    return this.render(view, context.activity.from?.id);
-  }
-
   /** Draws a view as a card; also used for proactive updates after slow Graph work. */
-  render(view: View, userMri?: string): AdaptiveCard {
+  render(view: View): AdaptiveCard {
     const now = this.deps.clock.now();
     return renderCard(view.screen, {
       locale: view.locale,
@@ -216,12 +211,11 @@ export class OpbakningBot extends TeamsActivityHandler {
       now,
       graph: this.deps.graph,
       peoplePicker: Boolean(this.deps.sso),
-      ...(userMri ? { userMri } : {}),
     });
   }
 
   private async send(context: TurnContext, view: View): Promise<void> {
-    const activity: Partial<Activity> = { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.card(view, context))] };
+    const activity: Partial<Activity> = { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(this.render(view))] };
     await context.sendActivity(activity);
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Department, Directory, Member } from '../app/directory';
+import type { Department, Directory } from '../app/directory';
 import { ConfigError } from '../config';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -62,10 +62,6 @@ export class FileDirectory implements Directory {
     return new FileDirectory(parseDepartments(doc, `DEPARTMENTS_FILE "${file}"`));
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   all(): readonly Department[] {
     return [...this.byId.values()];
   }
@@ -78,5 +74,3 @@ export class FileDirectory implements Directory {
     return this.byId.get(id);
   }
 }
-
-export type { Member };

@@ -42,7 +42,7 @@ export type ResultCommand =
   | { readonly type: 'meeting.createFailed'; readonly transactionId: string; readonly error: GraphFailure; readonly unknown: boolean }
   | { readonly type: 'meeting.cancelled'; readonly eventId: string }
   | { readonly type: 'meeting.moved'; readonly eventId: string; readonly slot: Slot }
-  | { readonly type: 'meeting.cancelFailed'; readonly eventId: string; readonly error: GraphFailure }
+  | { readonly type: 'meeting.changeFailed'; readonly eventId: string; readonly error: GraphFailure }
   | { readonly type: 'post.posted'; readonly html: string; readonly messageId?: string; readonly webUrl?: string }
   | { readonly type: 'post.failed'; readonly html: string; readonly error: GraphFailure; readonly unknown: boolean };
 
@@ -52,7 +52,7 @@ const RESULTS = new Set<string>([
   'meeting.created',
   'meeting.createFailed',
   'meeting.cancelled',
-  'meeting.cancelFailed',
+  'meeting.changeFailed',
   'meeting.moved',
   'post.posted',
   'post.failed',
@@ -242,7 +242,7 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
         }),
       );
     }
-    case 'meeting.cancelFailed':
+    case 'meeting.changeFailed':
       if (m.eventId !== cmd.eventId) return no('notAllowedNow');
       return ok(set({ error: cmd.error }));
     default:
