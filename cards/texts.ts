@@ -232,8 +232,10 @@ export const T = {
 
 export type TextKey = keyof typeof T;
 
-export function t(key: TextKey, locale: Locale, vars: Readonly<Record<string, string | number>> = {}): string {
-  return T[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function t(key: TextKey, locale: Locale, vars?: Readonly<Record<string, string | number>>): string {
+  const s = T[key][locale];
+  // Most texts have no placeholders; a card asks for dozens of texts, so skip the regular expression for those.
+  return vars || s.includes('{') ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? '')) : s;
 }
 
 export const NOTICES: Record<NoticeCode, Localized> = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
+import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
@@ -16,6 +16,7 @@ import { TeamsCardUpdater } from './bot/card-updater';
 import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import { TeamsOwnerNotifier } from './bot/owner-notifier';
+import { ReusingBotFrameworkAuthentication } from './bot/reusing-authentication';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
@@ -72,7 +73,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const directory = overrides.directory ?? teams;
   const cases = new CaseRepository(store);
 
-  const auth = new ConfigurationBotFrameworkAuthentication({ ...config.bot });
+  const auth = new ReusingBotFrameworkAuthentication({ ...config.bot });
   const adapter = new CloudAdapter(auth);
   // The bot renders cards; the updater needs that to replace a card after slow Graph work.
   let render: ((view: View) => Record<string, unknown>) | undefined;

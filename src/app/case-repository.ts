@@ -6,9 +6,17 @@ import type { JsonStore, Stored } from './json-store';
 /** Case ids are ours (random, lower-case base32); anything else is refused before it reaches a storage key. */
 export const CASE_ID = /^[a-z0-9]{8,40}$/;
 
-/** Directory ids become opaque keys, so storage listings never show who is who. */
+const userKeys = new Map<string, string>();
+
+/** Directory ids become opaque keys, so storage listings never show who is who. Remembered: asked for on every turn. */
 function userKey(userId: string): string {
-  return createHash('sha256').update(userId).digest('hex').slice(0, 40);
+  let key = userKeys.get(userId);
+  if (key === undefined) {
+    key = createHash('sha256').update(userId).digest('hex').slice(0, 40);
+    if (userKeys.size >= 10_000) userKeys.clear();
+    userKeys.set(userId, key);
+  }
+  return key;
 }
 
 export interface UserPrefs {

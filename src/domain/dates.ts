@@ -15,9 +15,20 @@ const dateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+/** The last answer and the UTC hour it holds for: Copenhagen is a whole number of hours from UTC all year. */
+let lastHour = Number.NaN;
+let lastDate: IsoDate = '';
+
 /** The calendar date in Denmark at the given instant. */
 export function danishDate(instant: Date): IsoDate {
-  return dateFormat.format(instant);
+  // Every card asks for "today" several times; Intl with a time zone is slow, and the answer only changes on the hour.
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDate = dateFormat.format(instant);
+    lastHour = hour;
+  }
+  return lastDate;
 }
 
 export function isIsoDate(value: string): boolean {

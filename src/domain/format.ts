@@ -6,9 +6,20 @@ const formats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
+/** Formatted dates; a plan shows the same few dates on every card. Bounded: cleared when it grows past a year's worth. */
+const formatted: Record<Locale, Map<IsoDate, string>> = { da: new Map(), en: new Map() };
+const FORMATTED_MAX = 400;
+
 /** "24. november 2026" / "24 November 2026". */
 export function formatDate(date: IsoDate, locale: Locale): string {
-  return formats[locale].format(new Date(`${date}T00:00:00Z`));
+  const cache = formatted[locale];
+  let out = cache.get(date);
+  if (out === undefined) {
+    out = formats[locale].format(new Date(`${date}T00:00:00Z`));
+    if (cache.size >= FORMATTED_MAX) cache.clear();
+    cache.set(date, out);
+  }
+  return out;
 }
 
 /** "Anna og Bo" / "Anna, Bo and Carl". */

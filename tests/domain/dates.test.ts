@@ -82,6 +82,17 @@ describe('danishDate', () => {
   ])('%s is %s in Copenhagen', (instant, expected) => {
     expect(danishDate(new Date(instant))).toBe(expected);
   });
+
+  it('stays right when asked again within the hour, back in time, and over the hour the clocks go back', () => {
+    expect(danishDate(new Date('2026-11-24T22:10:00Z'))).toBe('2026-11-24');
+    expect(danishDate(new Date('2026-11-24T22:59:00Z'))).toBe('2026-11-24');
+    expect(danishDate(new Date('2026-11-24T23:00:00Z'))).toBe('2026-11-25');
+    expect(danishDate(new Date('2026-11-24T22:30:00Z'))).toBe('2026-11-24');
+    // 02:30 twice on 25 October 2026: first summer time, then winter time.
+    expect(danishDate(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
+    expect(danishDate(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25');
+    expect(() => danishDate(new Date('not a date'))).toThrow(RangeError);
+  });
 });
 
 describe('the small helpers', () => {
