@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Case, canSee } from '../domain/case';
+import { type Case, canSee, isOpen } from '../domain/case';
 import type { Locale } from '../domain/i18n';
 import type { JsonStore, Stored } from './json-store';
 
@@ -7,6 +7,10 @@ import type { JsonStore, Stored } from './json-store';
 export const CASE_ID = /^[a-z0-9]{8,40}$/;
 
 const userKeys = new Map<string, string>();
+
+const usersOf = (c: Case) => [c.ownerId, ...c.managerIds];
+const indexKey = (userId: string, caseId: string) => `index/${userKey(userId)}/${caseId}`;
+const closedKey = (userId: string, caseId: string) => `index/${userKey(userId)}/closed/${caseId}`;
 
 /** Directory ids become opaque keys, so storage listings never show who is who. Remembered: asked for on every turn. */
 function userKey(userId: string): string {
@@ -50,7 +54,7 @@ export class CaseRepository {
    * when listing, while a case without an entry would be lost from "My cases".
    */
   async create(c: Case): Promise<'created' | 'exists'> {
-    await Promise.all([c.ownerId, ...c.managerIds].map((u) => this.store.create(`index/${userKey(u)}/${c.id}`, {})));
+    await Promise.all(usersOf(c).map((u) => this.store.create(indexKey(u, c.id), {})));
     return this.store.create(`cases/${c.id}.json`, c);
   }
 
@@ -59,7 +63,7 @@ export class CaseRepository {
     const record: DeletionRecord = { caseId: c.id, deletedAt: now.toISOString(), reason };
     await this.store.create(`deletions/${c.id}.json`, record);
     await this.store.delete(`cases/${c.id}.json`);
-    await Promise.all([c.ownerId, ...c.managerIds].map((u) => this.store.delete(`index/${userKey(u)}/${c.id}`)));
+    await Promise.all(usersOf(c).flatMap((u) => [this.store.delete(indexKey(u, c.id)), this.store.delete(closedKey(u, c.id))]));
   }
 
   async deletion(caseId: string): Promise<DeletionRecord | undefined> {
@@ -73,20 +77,32 @@ export class CaseRepository {
     return keys.map((k) => k.slice('cases/'.length).replace(/\.json$/, '')).filter((id) => CASE_ID.test(id));
   }
 
-  replace(c: Case, etag: string): Promise<'saved' | 'conflict'> {
-    return this.store.replace(`cases/${c.id}.json`, c, etag);
+  async replace(c: Case, etag: string): Promise<'saved' | 'conflict'> {
+    const result = await this.store.replace(`cases/${c.id}.json`, c, etag);
+    // A closed case gets a marker beside its index entries, so "My cases" need not read it again. Best effort:
+    // without the marker the case is read and left out as before.
+    if (result === 'saved' && !isOpen(c))
+      await Promise.all(usersOf(c).map((u) => this.store.create(closedKey(u, c.id), {}))).catch(() => undefined);
+    return result;
   }
 
-  /** Every case the user may see, newest first. */
-  async listFor(userId: string): Promise<Case[]> {
-    const keys = await this.store.list(`index/${userKey(userId)}/`);
-    const ids = keys.map((k) => k.slice(k.lastIndexOf('/') + 1)).filter((id) => CASE_ID.test(id));
-    const cases: Case[] = [];
+  /**
+   * The user's open cases, newest first, each turned into what the caller keeps (`pick`) as soon as it is read,
+   * so a manager with many cases never has them all in memory at once. Closed cases are skipped unread.
+   */
+  async openFor<T>(userId: string, pick: (c: Case) => T): Promise<T[]> {
+    const prefix = `index/${userKey(userId)}/`;
+    const keys = await this.store.list(prefix);
+    const closed = new Set(keys.filter((k) => k.startsWith(`${prefix}closed/`)).map((k) => k.slice(`${prefix}closed/`.length)));
+    const ids = keys.map((k) => k.slice(prefix.length)).filter((id) => CASE_ID.test(id) && !closed.has(id));
+    const found: { at: string; item: T }[] = [];
     for (let i = 0; i < ids.length; i += 16) {
       const batch = await Promise.all(ids.slice(i, i + 16).map((id) => this.get(id)));
-      for (const item of batch) if (item && canSee(item.value, userId)) cases.push(item.value);
+      for (const stored of batch)
+        if (stored && canSee(stored.value, userId) && isOpen(stored.value))
+          found.push({ at: stored.value.updatedAt, item: pick(stored.value) });
     }
-    return cases.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+    return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).map((f) => f.item);
   }
 
   async prefs(userId: string): Promise<UserPrefs> {

@@ -1,5 +1,5 @@
 import { nextDue } from '../domain/assessment';
-import { type Case, canSee, type IncidentCase, isOpen, type PersonRef, type WarningCase } from '../domain/case';
+import { type Case, canSee, type IncidentCase, type PersonRef, type WarningCase } from '../domain/case';
 import { danishDate } from '../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
 import { type Locale, toLocale } from '../domain/i18n';
@@ -104,8 +104,7 @@ export class CaseService {
   }
 
   async myCases(actor: Actor, n?: Notice): Promise<View> {
-    const cases = (await this.deps.cases.listFor(actor.id)).filter(isOpen);
-    const items = cases.map((c) => this.summary(c));
+    const items = await this.deps.cases.openFor(actor.id, (c) => this.summary(c));
     return { screen: { kind: 'myCases', items, ...(n ? { notice: n } : {}) }, locale: await this.locale(actor) };
   }
 
