@@ -7,6 +7,7 @@ import { intakeCard } from './intake.card';
 import { messageCard } from './message.card';
 import { myCasesCard } from './my-cases.card';
 import { planCard } from './plan.card';
+import { reminderCard } from './reminder.card';
 import { setupCard } from './setup.card';
 import { startCard } from './start.card';
 import { warningCard } from './warning.card';
@@ -40,5 +41,7 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return exportCard(screen, ctx);
     case 'retention':
       return retentionCard(screen, ctx);
+    case 'reminder':
+      return reminderCard(screen, ctx);
   }
 }

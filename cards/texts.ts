@@ -186,6 +186,17 @@ export const T = {
     en: 'Delete the case and everything stored about it now? This cannot be undone. Meetings and messages in Teams are not deleted.',
   },
   deleteYes: { da: 'Ja, slet sagen', en: 'Yes, delete the case' },
+  reminderTitle: { da: 'Påmindelse: sag {ref}', en: 'Reminder: case {ref}' },
+  reminderIntro: {
+    da: 'Disse handlinger i handleplanen har frist i dag eller er overskredet:',
+    en: 'These actions in the plan are due today or overdue:',
+  },
+  reminderMore: { da: '… og {n} mere i handleplanen.', en: '… and {n} more in the plan.' },
+  reminderWhy: {
+    da: 'Du får højst én påmindelse om dagen pr. sag, kun på hverdage, og ikke på dage hvor du allerede har arbejdet i sagen. Påmindelserne stopper, når sagen lukkes.',
+    en: 'You get at most one reminder a day per case, on weekdays only, and none on days you have already worked on the case. They stop when the case is closed.',
+  },
+  openCase: { da: 'Åbn sagen', en: 'Open the case' },
   retentionWarning: {
     da: 'Sag {ref} blev lukket for længe siden og slettes den {date} efter jeres regler for opbevaring. Eksportér den inden da, hvis I skal bruge oplysningerne.',
     en: 'Case {ref} was closed long ago and will be deleted on {date} under your retention rules. Export it before then if you need the record.',

@@ -8,6 +8,7 @@ import type { Directory } from './app/directory';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
+import { ReminderSweep } from './app/reminders';
 import { RetentionSweep } from './app/retention';
 import type { View } from './app/screens';
 import { TeamDirectory } from './app/team-directory';
@@ -44,6 +45,8 @@ export interface App {
   readonly service: CaseServiceType;
   /** Deletes expired closed cases after warning their owners; main.ts runs it every hour. */
   readonly retention: RetentionSweep;
+  /** Reminds owners of due and overdue plan actions, once a day per case; main.ts runs it every hour. */
+  readonly reminders: ReminderSweep;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -113,12 +116,9 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
   const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
   render = (view) => bot.render(view);
-  const retention = new RetentionSweep({
-    cases,
-    policy,
-    clock,
-    notifier: new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.render(view)),
-  });
+  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.render(view));
+  const retention = new RetentionSweep({ cases, policy, clock, notifier });
+  const reminders = new ReminderSweep({ cases, policy, clock, notifier });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
     log.error({ err: errorSummary(e) }, 'request failed'),
   );
@@ -127,6 +127,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     server,
     service,
     retention,
+    reminders,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -28,12 +28,17 @@ async function main(): Promise<void> {
   log.info({ host: address.address, port: address.port, localMode: config.localMode }, 'Opbakning listening on /api/messages');
   if (config.localMode) log.warn('Local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on loopback only.');
 
-  // Retention: every instance sweeps hourly; a warning is claimed with the eTag, so it is sent once.
-  const sweep = () =>
-    app.retention.run().then(
+  // Retention and reminders: every instance sweeps hourly; each message is claimed with the eTag, so it is sent once.
+  const sweep = async () => {
+    await app.retention.run().then(
       (r) => log.info(r, 'retention sweep'),
       (e: unknown) => log.error({ err: (e as Error).name }, 'retention sweep failed'),
     );
+    await app.reminders.run().then(
+      (r) => log.info(r, 'reminder sweep'),
+      (e: unknown) => log.error({ err: (e as Error).name }, 'reminder sweep failed'),
+    );
+  };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, 3_600_000).unref();
 

@@ -91,6 +91,7 @@ export type Screen =
     }
   | { readonly kind: 'setup'; readonly team: TeamInfo; readonly current?: Department; readonly notice?: Notice }
   | { readonly kind: 'retention'; readonly caseId: string; readonly deleteOn: string }
+  | { readonly kind: 'reminder'; readonly caseId: string; readonly today: string; readonly due: readonly PlannedAction[] }
   | {
       readonly kind: 'export';
       readonly case: Case;

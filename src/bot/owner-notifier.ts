@@ -15,9 +15,12 @@ export class TeamsOwnerNotifier implements OwnerNotifier {
   async notify(userId: string, view: View): Promise<boolean> {
     const reference = (await this.cases.prefs(userId)).reference as Partial<ConversationReference> | undefined;
     if (!reference?.conversation) return false;
+    // A failed send does not reject here: the adapter hands it to onTurnError. So "sent" is only what got through.
+    let sent = false;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(this.render(view))] });
+      sent = true;
     });
-    return true;
+    return sent;
   }
 }

@@ -75,6 +75,8 @@ interface CaseBase {
   readonly audit: readonly AuditEntry[];
   /** When the owner was told that the closed case will be deleted. */
   readonly retentionWarnedAt?: string;
+  /** The last day (Copenhagen) the owner was reminded of due actions. */
+  readonly remindedOn?: IsoDate;
 }
 
 export interface IncidentCase extends CaseBase {

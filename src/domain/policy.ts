@@ -22,7 +22,17 @@ export interface Policy {
   readonly meeting: MeetingDef;
   /** How long a closed case is kept, and how many days before deletion its owner is warned. */
   readonly retention: { readonly closedCaseMonths: number; readonly warnDays: number };
+  /** Daily reminders to the owner about open plan actions that are due or overdue. Absent: on, from 08:00. */
+  readonly reminders?: ReminderDef;
 }
+
+export interface ReminderDef {
+  readonly enabled: boolean;
+  /** The hour (Copenhagen, 0–23) from which a working day's reminder may be sent. */
+  readonly fromHour: number;
+}
+
+export const DEFAULT_REMINDERS: ReminderDef = { enabled: true, fromHour: 8 };
 
 export interface MeetingDef {
   readonly subject: Localized;
@@ -272,6 +282,19 @@ export function parsePolicy(doc: unknown): PolicyResult {
       errors.push('retention.closedCaseMonths: must be a whole number of months from 1 to 120');
     if (typeof warn !== 'number' || !Number.isInteger(warn) || warn < 1 || warn > 90)
       errors.push('retention.warnDays: must be a whole number of days from 1 to 90');
+  }
+
+  const reminders = doc.reminders;
+  if (reminders !== undefined) {
+    if (!isObject(reminders) || typeof reminders.enabled !== 'boolean')
+      errors.push('reminders: must be {enabled: true|false, fromHour}, or left out (on, from 8)');
+    else if (
+      typeof reminders.fromHour !== 'number' ||
+      !Number.isInteger(reminders.fromHour) ||
+      reminders.fromHour < 0 ||
+      reminders.fromHour > 23
+    )
+      errors.push('reminders.fromHour: must be a whole hour from 0 to 23 (Danish time)');
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, policy: doc as unknown as Policy };

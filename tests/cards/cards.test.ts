@@ -151,6 +151,8 @@ const screens: [string, Screen][] = [
       notice: { code: 'setupSaved', tone: 'good' },
     },
   ],
+  ['retention warning', { kind: 'retention', caseId: 'abcdefghijkl', deleteOn: '2028-11-24' }],
+  ['reminder, every action due', { kind: 'reminder', caseId: 'abcdefghijkl', today: '2026-11-24', due: plan.plan ?? [] }],
 ];
 
 describe.each<Locale>(['da', 'en'])('every card the bot can send (%s)', (locale) => {

@@ -128,6 +128,16 @@ describe('the default policy document', () => {
 });
 
 describe('parsePolicy refuses broken documents with a useful message', () => {
+  it('reminders that are not on/off with a whole hour, and accepts a policy without them', () => {
+    const bad = copy() as Record<string, unknown>;
+    bad.reminders = { enabled: 'yes', fromHour: 8 };
+    expect(errorsOf(bad)).toEqual(['reminders: must be {enabled: true|false, fromHour}, or left out (on, from 8)']);
+    bad.reminders = { enabled: true, fromHour: 24 };
+    expect(errorsOf(bad)).toEqual(['reminders.fromHour: must be a whole hour from 0 to 23 (Danish time)']);
+    delete bad.reminders;
+    expect(errorsOf(bad)).toEqual([]);
+  });
+
   it('an unknown action id in a rule', () => {
     const doc = copy();
     doc.rules[1]?.recommend.push('callTheMayor');

@@ -1,0 +1,119 @@
+import { Verb } from '../../src/app/verbs';
+import { caseRef } from '../../src/domain/drafts';
+import {
+  action,
+  type Card,
+  cardOf,
+  cardText,
+  inputs,
+  invoke,
+  PEOPLE,
+  type Running,
+  say,
+  startBot,
+  useServiceUrl,
+} from '../support/bot-client';
+import { startFakeConnector } from '../support/fake-connector';
+import { validateCard } from '../support/validate-card';
+
+/** Tuesday 24 November 2026, 11:00 in Copenhagen. */
+const CONFIRMED = new Date('2026-11-24T10:00:00Z');
+let now = CONFIRMED;
+let bot: Running;
+let second: Running;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  bot = await startBot({ now: () => now });
+  // A second instance on the same storage, as App Service runs when scaled out.
+  second = await startBot({ now: () => now, container: bot.container });
+});
+afterAll(async () => {
+  await Promise.all([bot.stop(), second.stop()]);
+  await connector.stop();
+});
+
+async function use(card: Card, verb: string, extra: Record<string, unknown> = {}): Promise<Card> {
+  const res = await invoke(bot.url, PEOPLE.mette, verb, { ...action(card, verb).data, ...extra });
+  expect(res.status).toBe(200);
+  expect(validateCard(res.body.value)).toEqual([]);
+  return res.body.value;
+}
+
+async function confirmedPlan(): Promise<{ caseId: string; plan: Card }> {
+  now = CONFIRMED;
+  const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
+  let card = await use(start, Verb.newIncident);
+  card = await use(card, Verb.intakeSubmit, {
+    employees: PEOPLE.anders.aadObjectId,
+    urls: 'https://example.org/opslag',
+    platform: 'website',
+    discoveredOn: '2026-11-24',
+    description: 'Borgerens opslag om Anders',
+  });
+  // As Teams sends it: the recommended actions ticked on the assessment card.
+  const plan = await use(card, Verb.assessmentConfirm, inputs(card));
+  return { caseId: String(action(plan, Verb.close).data.caseId), plan };
+}
+
+const remindersFor = (caseId: string) =>
+  connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.body).includes(caseRef(caseId)));
+const cardIn = (call: { body: Record<string, unknown> } | undefined) =>
+  ((call?.body.attachments ?? []) as { content: Card }[])[0]?.content as Card;
+
+describe('reminders of due and overdue plan actions', () => {
+  it('reminds the owner once on the next working day, from two instances at once, and the card opens the plan', async () => {
+    useServiceUrl(connector.url);
+    const { caseId } = await confirmedPlan();
+
+    now = new Date('2026-11-24T16:00:00Z'); // the same day: the manager has just made the plan
+    await bot.app.reminders.run();
+    expect(remindersFor(caseId)).toHaveLength(0);
+
+    now = new Date('2026-11-25T08:30:00Z'); // Wednesday 09:30
+    const results = await Promise.all([bot.app.reminders.run(), second.app.reminders.run()]);
+    expect(results.reduce((n, r) => n + r.reminded, 0)).toBeGreaterThanOrEqual(1);
+    await bot.app.reminders.run();
+    expect(remindersFor(caseId)).toHaveLength(1);
+
+    const card = cardIn(remindersFor(caseId)[0]);
+    expect(validateCard(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain(`Påmindelse: sag ${caseRef(caseId)}`);
+    expect(text).toContain('overskredet');
+    // Nothing about the employee or the publication travels in the reminder.
+    expect(JSON.stringify(card)).not.toMatch(/Anders|example\.org|Borgerens/);
+
+    const opened = await use(card, Verb.open);
+    expect(cardText(opened)).toContain('Handleplan');
+
+    now = new Date('2026-11-26T08:30:00Z'); // Thursday: still overdue, one more
+    await bot.app.reminders.run();
+    expect(remindersFor(caseId)).toHaveLength(2);
+  });
+
+  it('sends nothing once the case is closed', async () => {
+    useServiceUrl(connector.url);
+    const { caseId, plan } = await confirmedPlan();
+    await use(plan, Verb.close);
+    now = new Date('2026-11-25T08:30:00Z');
+    await bot.app.reminders.run();
+    expect(remindersFor(caseId)).toHaveLength(0);
+  });
+
+  it('tries again at the next sweep when Teams could not be reached', async () => {
+    useServiceUrl('http://127.0.0.1:9/'); // nothing listens there
+    const { caseId } = await confirmedPlan();
+    now = new Date('2026-11-25T08:30:00Z');
+    expect((await bot.app.reminders.run()).reminded).toBe(0);
+    expect(remindersFor(caseId)).toHaveLength(0);
+
+    // The manager writes to the bot from a client that can be reached; the next sweep delivers.
+    useServiceUrl(connector.url);
+    await say(bot.url, PEOPLE.mette, 'mine sager');
+    now = new Date('2026-11-25T09:30:00Z');
+    await bot.app.reminders.run();
+    expect(remindersFor(caseId)).toHaveLength(1);
+  });
+});
