@@ -1,4 +1,6 @@
 import type { Screen } from '../src/app/screens';
+import { caseRef } from '../src/domain/drafts';
+import type { Locale } from '../src/domain/i18n';
 import { assessmentCard } from './assessment.card';
 import type { CardContext } from './context';
 import type { AdaptiveCard } from './elements';
@@ -10,11 +12,24 @@ import { planCard } from './plan.card';
 import { reminderCard } from './reminder.card';
 import { setupCard } from './setup.card';
 import { startCard } from './start.card';
+import { t } from './texts';
 import { warningCard } from './warning.card';
 import { welcomeCard } from './welcome.card';
 
 export type { CardContext } from './context';
 export type { AdaptiveCard } from './elements';
+
+/** The line Teams shows in the notification and activity feed for a card sent on its own (else "sent a card"). */
+export function notificationText(screen: Screen, locale: Locale): string | undefined {
+  switch (screen.kind) {
+    case 'reminder':
+      return t('reminderTitle', locale, { ref: caseRef(screen.caseId) });
+    case 'retention':
+      return t('retentionSummary', locale, { ref: caseRef(screen.caseId) });
+    default:
+      return undefined;
+  }
+}
 
 /** Draws the screen the application chose as an Adaptive Card (version 1.5). */
 export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {

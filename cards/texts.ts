@@ -188,14 +188,15 @@ export const T = {
   deleteYes: { da: 'Ja, slet sagen', en: 'Yes, delete the case' },
   reminderTitle: { da: 'Påmindelse: sag {ref}', en: 'Reminder: case {ref}' },
   reminderIntro: {
-    da: 'Disse handlinger i handleplanen har frist i dag eller er overskredet:',
-    en: 'These actions in the plan are due today or overdue:',
+    da: 'Fristen for disse handlinger i handleplanen er i dag eller allerede overskredet:',
+    en: 'These actions in the action plan are due today or overdue:',
   },
-  reminderMore: { da: '… og {n} mere i handleplanen.', en: '… and {n} more in the plan.' },
+  reminderMore: { da: '… og yderligere {n} i handleplanen.', en: '… and {n} more in the action plan.' },
   reminderWhy: {
-    da: 'Du får højst én påmindelse om dagen pr. sag, kun på hverdage, og ikke på dage hvor du allerede har arbejdet i sagen. Påmindelserne stopper, når sagen lukkes.',
-    en: 'You get at most one reminder a day per case, on weekdays only, and none on days you have already worked on the case. They stop when the case is closed.',
+    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun mandag til fredag og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er udført eller sagen er lukket.',
+    en: 'You are reminded on the due day, one and three working days later and then once a week – Monday to Friday only, and not on days the case has already been worked on. The reminders stop when the actions are done or the case is closed.',
   },
+  retentionSummary: { da: 'Sag {ref} slettes snart', en: 'Case {ref} will be deleted soon' },
   openCase: { da: 'Åbn sagen', en: 'Open the case' },
   retentionWarning: {
     da: 'Sag {ref} blev lukket for længe siden og slettes den {date} efter jeres regler for opbevaring. Eksportér den inden da, hvis I skal bruge oplysningerne.',

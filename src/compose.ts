@@ -116,7 +116,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
   const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
   render = (view) => bot.render(view);
-  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.render(view));
+  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
   const retention = new RetentionSweep({ cases, policy, clock, notifier });
   const reminders = new ReminderSweep({ cases, policy, clock, notifier });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>

@@ -11,38 +11,55 @@ export interface ReminderDeps {
   readonly notifier: OwnerNotifier;
 }
 
+export interface ReminderResult {
+  readonly reminded: number;
+  /** Claimed but Teams did not take the card; not tried again that day. */
+  readonly undelivered: number;
+  /** Cases the sweep could not handle (storage); the next sweep tries them again. */
+  readonly failed: number;
+}
+
 /**
- * Reminds owners in Teams of plan actions that are due or overdue, at most once a day per case.
- * Every instance may run it: the day is claimed with the case's eTag first, so one reminder goes out.
- * The claim does not change the revision, so the card the manager has open stays current.
+ * Reminds owners in Teams of plan actions that are due or overdue (domain/reminders.ts says when).
+ * Every instance may run it: the day is claimed with the case's eTag first, so one reminder goes out, and it is
+ * attempted once — a reminder that could not be delivered is not retried that day, so a chat Teams refuses costs
+ * one write a day, not one an hour. The claim does not change the revision: the manager's open card stays current.
  */
 export class ReminderSweep {
   constructor(private readonly deps: ReminderDeps) {}
 
-  async run(): Promise<{ reminded: number }> {
-    const { cases, policy, clock } = this.deps;
+  async run(): Promise<ReminderResult> {
+    const { cases } = this.deps;
     let reminded = 0;
+    let undelivered = 0;
+    let failed = 0;
     for (const id of await cases.allIds()) {
-      const stored = await cases.get(id);
-      if (!stored) continue;
-      const step = reminderStep(stored.value, policy, clock.now());
-      if (step.kind !== 'remind') continue;
-      const claimed: Case = { ...stored.value, remindedOn: step.today };
-      if ((await cases.replace(claimed, stored.etag)) !== 'saved') continue;
-      const locale = (await cases.prefs(claimed.ownerId)).locale ?? claimed.locale;
-      const sent = await this.deps.notifier
-        .notify(claimed.ownerId, { locale, screen: { kind: 'reminder', caseId: claimed.id, today: step.today, due: step.due } })
-        .catch(() => false);
-      if (sent) reminded += 1;
-      else {
-        // Not delivered (no chat known yet, or Teams unreachable): take the claim back so a later run tries again.
-        const again = await cases.get(id);
-        if (again && again.value.remindedOn === step.today) {
-          const { remindedOn: _, ...rest } = again.value;
-          await cases.replace(rest as Case, again.etag);
-        }
+      try {
+        const outcome = await this.remind(id);
+        if (outcome === 'sent') reminded += 1;
+        else if (outcome === 'undelivered') undelivered += 1;
+      } catch {
+        failed += 1;
       }
     }
-    return { reminded };
+    return { reminded, undelivered, failed };
+  }
+
+  private async remind(id: string): Promise<'sent' | 'undelivered' | 'none'> {
+    const { cases, policy, clock, notifier } = this.deps;
+    const stored = await cases.get(id);
+    if (!stored) return 'none';
+    const step = reminderStep(stored.value, policy, clock.now());
+    if (step.kind !== 'remind') return 'none';
+    // Someone who never wrote to the bot has no chat to send to: nothing is claimed until they do.
+    const prefs = await cases.prefs(stored.value.ownerId);
+    if (!prefs.reference) return 'none';
+    const claimed: Case = { ...stored.value, remindedOn: step.today };
+    if ((await cases.replace(claimed, stored.etag)) !== 'saved') return 'none';
+    const view = {
+      locale: prefs.locale ?? claimed.locale,
+      screen: { kind: 'reminder' as const, caseId: id, today: step.today, due: step.due },
+    };
+    return (await notifier.notify(claimed.ownerId, view).catch(() => false)) ? 'sent' : 'undelivered';
   }
 }

@@ -23,36 +23,50 @@ export interface RetentionDeps {
 export class RetentionSweep {
   constructor(private readonly deps: RetentionDeps) {}
 
-  async run(): Promise<{ warned: number; deleted: number }> {
-    const { cases, policy, clock } = this.deps;
+  async run(): Promise<{ warned: number; deleted: number; failed: number }> {
     let warned = 0;
     let deleted = 0;
-    for (const id of await cases.allIds()) {
-      const stored = await cases.get(id);
-      if (!stored) continue;
-      const now = clock.now();
-      const step = retentionStep(stored.value, policy, now);
-      if (step.kind === 'delete') {
-        await cases.delete(stored.value, 'retention', now);
-        deleted += 1;
-      } else if (step.kind === 'warn') {
-        const claimed: Case = { ...stored.value, retentionWarnedAt: now.toISOString() };
-        if ((await cases.replace(claimed, stored.etag)) !== 'saved') continue;
-        const locale = (await cases.prefs(claimed.ownerId)).locale ?? claimed.locale;
-        const sent = await this.deps.notifier
-          .notify(claimed.ownerId, { locale, screen: { kind: 'retention', caseId: claimed.id, deleteOn: step.deleteOn } })
-          .catch(() => false);
-        if (sent) warned += 1;
-        else {
-          // Not delivered: take the claim back so a later run tries again.
-          const again = await cases.get(id);
-          if (again && again.value.retentionWarnedAt === claimed.retentionWarnedAt) {
-            const { retentionWarnedAt: _, ...rest } = again.value;
-            await cases.replace(rest as Case, again.etag);
-          }
-        }
+    let failed = 0;
+    for (const id of await this.deps.cases.allIds()) {
+      // One case that cannot be handled (storage) does not hold up the others; the next sweep tries it again.
+      try {
+        const outcome = await this.sweep(id);
+        if (outcome === 'warned') warned += 1;
+        else if (outcome === 'deleted') deleted += 1;
+      } catch {
+        failed += 1;
       }
     }
-    return { warned, deleted };
+    return { warned, deleted, failed };
+  }
+
+  private async sweep(id: string): Promise<'warned' | 'deleted' | 'none'> {
+    const { cases, policy, clock } = this.deps;
+    const stored = await cases.get(id);
+    if (!stored) return 'none';
+    const now = clock.now();
+    const step = retentionStep(stored.value, policy, now);
+    if (step.kind === 'delete') {
+      await cases.delete(stored.value, 'retention', now);
+      return 'deleted';
+    }
+    if (step.kind !== 'warn') return 'none';
+    // No chat known yet: nothing to claim; the warning goes out once the owner has written to the bot.
+    const prefs = await cases.prefs(stored.value.ownerId);
+    if (!prefs.reference) return 'none';
+    const claimed: Case = { ...stored.value, retentionWarnedAt: now.toISOString() };
+    if ((await cases.replace(claimed, stored.etag)) !== 'saved') return 'none';
+    const locale = prefs.locale ?? claimed.locale;
+    const sent = await this.deps.notifier
+      .notify(claimed.ownerId, { locale, screen: { kind: 'retention', caseId: claimed.id, deleteOn: step.deleteOn } })
+      .catch(() => false);
+    if (sent) return 'warned';
+    // Not delivered: the warning comes once in a case's life, so take the claim back and let a later run try again.
+    const again = await cases.get(id);
+    if (again && again.value.retentionWarnedAt === claimed.retentionWarnedAt) {
+      const { retentionWarnedAt: _, ...rest } = again.value;
+      await cases.replace(rest as Case, again.etag);
+    }
+    return 'none';
   }
 }

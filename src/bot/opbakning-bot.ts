@@ -10,7 +10,7 @@ import {
   TeamsInfo,
   TurnContext,
 } from 'botbuilder';
-import { type AdaptiveCard, renderCard } from '../../cards/render';
+import { type AdaptiveCard, notificationText, renderCard } from '../../cards/render';
 import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
 import type { TeamInfo } from '../app/team-directory';
@@ -212,6 +212,12 @@ export class OpbakningBot extends TeamsActivityHandler {
       graph: this.deps.graph,
       peoplePicker: Boolean(this.deps.sso),
     });
+  }
+
+  /** A card sent on its own (reminders, retention warnings), with the line Teams shows in the notification. */
+  notification(view: View): { card: AdaptiveCard; summary?: string } {
+    const summary = notificationText(view.screen, view.locale);
+    return { card: this.render(view), ...(summary ? { summary } : {}) };
   }
 
   private async send(context: TurnContext, view: View): Promise<void> {

@@ -9,7 +9,7 @@ export class TeamsOwnerNotifier implements OwnerNotifier {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly cases: CaseRepository,
-    private readonly render: (view: View) => Record<string, unknown>,
+    private readonly render: (view: View) => { readonly card: Record<string, unknown>; readonly summary?: string },
   ) {}
 
   async notify(userId: string, view: View): Promise<boolean> {
@@ -17,8 +17,9 @@ export class TeamsOwnerNotifier implements OwnerNotifier {
     if (!reference?.conversation) return false;
     // A failed send does not reject here: the adapter hands it to onTurnError. So "sent" is only what got through.
     let sent = false;
+    const { card, summary } = this.render(view);
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(this.render(view))] });
+      await context.sendActivity({ type: 'message', ...(summary ? { summary } : {}), attachments: [CardFactory.adaptiveCard(card)] });
       sent = true;
     });
     return sent;

@@ -22,7 +22,7 @@ export interface Policy {
   readonly meeting: MeetingDef;
   /** How long a closed case is kept, and how many days before deletion its owner is warned. */
   readonly retention: { readonly closedCaseMonths: number; readonly warnDays: number };
-  /** Daily reminders to the owner about open plan actions that are due or overdue. Absent: on, from 08:00. */
+  /** Reminders to the owner about open plan actions that are due or overdue. Absent: on, 08–16. */
   readonly reminders?: ReminderDef;
 }
 
@@ -30,9 +30,11 @@ export interface ReminderDef {
   readonly enabled: boolean;
   /** The hour (Copenhagen, 0–23) from which a working day's reminder may be sent. */
   readonly fromHour: number;
+  /** The hour (Copenhagen, 1–24) from which none is sent any more that day; 16 when left out. */
+  readonly untilHour?: number;
 }
 
-export const DEFAULT_REMINDERS: ReminderDef = { enabled: true, fromHour: 8 };
+export const DEFAULT_REMINDERS = { enabled: true, fromHour: 8, untilHour: 16 } as const satisfies Required<ReminderDef>;
 
 export interface MeetingDef {
   readonly subject: Localized;
@@ -286,15 +288,15 @@ export function parsePolicy(doc: unknown): PolicyResult {
 
   const reminders = doc.reminders;
   if (reminders !== undefined) {
+    const hour = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
     if (!isObject(reminders) || typeof reminders.enabled !== 'boolean')
-      errors.push('reminders: must be {enabled: true|false, fromHour}, or left out (on, from 8)');
+      errors.push('reminders: must be {enabled: true|false, fromHour, untilHour}, or left out (on, 8 to 16)');
+    else if (!hour(reminders.fromHour, 0, 23)) errors.push('reminders.fromHour: must be a whole hour from 0 to 23 (Danish time)');
     else if (
-      typeof reminders.fromHour !== 'number' ||
-      !Number.isInteger(reminders.fromHour) ||
-      reminders.fromHour < 0 ||
-      reminders.fromHour > 23
+      reminders.untilHour !== undefined &&
+      !(hour(reminders.untilHour, 1, 24) && Number(reminders.untilHour) > Number(reminders.fromHour))
     )
-      errors.push('reminders.fromHour: must be a whole hour from 0 to 23 (Danish time)');
+      errors.push('reminders.untilHour: must be a whole hour after fromHour, at most 24 (Danish time)');
   }
 
   return errors.length ? { ok: false, errors } : { ok: true, policy: doc as unknown as Policy };

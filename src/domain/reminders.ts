@@ -1,5 +1,6 @@
+import { actionDef } from './assessment';
 import type { Case, PlannedAction } from './case';
-import { danishDate, type IsoDate, isWeekend } from './dates';
+import { addDays, danishDate, type IsoDate, isWeekend } from './dates';
 import { DEFAULT_REMINDERS, type Policy } from './policy';
 import { copenhagenWallTime } from './zoned';
 
@@ -10,17 +11,33 @@ export type ReminderStep =
 
 const NONE: ReminderStep = { kind: 'none' };
 
+/** Working days from the due date to today: 0 on the due day (or the weekend it fell on), 1 the next working day… */
+export function workingDaysLate(due: IsoDate, today: IsoDate): number {
+  let n = 0;
+  // Bounded: a case is deleted within a few years, and beyond that the cadence is weekly anyway.
+  for (let d = addDays(due, 1); d <= today && n < 2000; d = addDays(d, 1)) if (!isWeekend(d)) n += 1;
+  return n;
+}
+
+/** On the due day, one and three working days after, then once a week: a nudge, not a nag. */
+export function onCadence(late: number): boolean {
+  return late === 0 || late === 1 || late === 3 || (late >= 5 && late % 5 === 0);
+}
+
 /**
- * The owner of a confirmed plan is reminded, once on a working day from the policy's hour, of the open
- * actions due that day or earlier — the one-week and three-month follow-ups above all. Not on a day the
- * case was already worked on: the manager has the card in front of them then.
+ * The owner of a confirmed plan is reminded, Monday to Friday within the policy's hours, of the open actions
+ * due that day or earlier — the one-week and three-month follow-ups above all — when one of them is on its
+ * cadence day. Not twice a day, and not on a day the case was already worked on: the card is in front of them then.
  */
 export function reminderStep(c: Case, policy: Policy, now: Date): ReminderStep {
-  const rule = policy.reminders ?? DEFAULT_REMINDERS;
+  const rule = { ...DEFAULT_REMINDERS, ...policy.reminders };
   if (!rule.enabled || c.kind !== 'incident' || c.status !== 'plan' || !c.plan) return NONE;
   const { date: today, time } = copenhagenWallTime(now);
-  if (isWeekend(today) || Number(time.slice(0, 2)) < rule.fromHour) return NONE;
+  const hour = Number(time.slice(0, 2));
+  if (isWeekend(today) || hour < rule.fromHour || hour >= rule.untilHour) return NONE;
   if (c.remindedOn === today || danishDate(new Date(c.updatedAt)) === today) return NONE;
-  const due = c.plan.filter((a) => a.status === 'open' && a.due <= today);
-  return due.length ? { kind: 'remind', today, due: [...due].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)) } : NONE;
+  // Actions the policy no longer knows cannot be shown, so they do not make a reminder either.
+  const due = c.plan.filter((a) => a.status === 'open' && a.due <= today && actionDef(policy, a.actionId));
+  if (!due.some((a) => onCadence(workingDaysLate(a.due, today)))) return NONE;
+  return { kind: 'remind', today, due: [...due].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)) };
 }

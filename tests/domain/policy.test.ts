@@ -131,9 +131,13 @@ describe('parsePolicy refuses broken documents with a useful message', () => {
   it('reminders that are not on/off with a whole hour, and accepts a policy without them', () => {
     const bad = copy() as Record<string, unknown>;
     bad.reminders = { enabled: 'yes', fromHour: 8 };
-    expect(errorsOf(bad)).toEqual(['reminders: must be {enabled: true|false, fromHour}, or left out (on, from 8)']);
+    expect(errorsOf(bad)).toEqual(['reminders: must be {enabled: true|false, fromHour, untilHour}, or left out (on, 8 to 16)']);
     bad.reminders = { enabled: true, fromHour: 24 };
     expect(errorsOf(bad)).toEqual(['reminders.fromHour: must be a whole hour from 0 to 23 (Danish time)']);
+    bad.reminders = { enabled: true, fromHour: 10, untilHour: 9 };
+    expect(errorsOf(bad)).toEqual(['reminders.untilHour: must be a whole hour after fromHour, at most 24 (Danish time)']);
+    bad.reminders = { enabled: true, fromHour: 10 };
+    expect(errorsOf(bad)).toEqual([]);
     delete bad.reminders;
     expect(errorsOf(bad)).toEqual([]);
   });

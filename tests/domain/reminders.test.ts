@@ -1,5 +1,5 @@
 import type { IncidentCase, PlannedAction } from '../../src/domain/case';
-import { reminderStep } from '../../src/domain/reminders';
+import { onCadence, reminderStep, workingDaysLate } from '../../src/domain/reminders';
 import { newIncident } from '../../src/domain/transition';
 import { loadPolicy } from '../../src/policy/load-policy';
 
@@ -19,7 +19,7 @@ const plan: IncidentCase = {
     action('followUpWeek', '2026-12-01'),
     action('journalNote', '2026-11-25'),
     action('contactEmployee', '2026-11-24', 'done'),
-    action('evidence', '2026-11-24'),
+    action('preserveEvidence', '2026-11-24'),
     action('followUp3Months', '2027-02-24'),
   ],
 };
@@ -32,10 +32,21 @@ describe('reminderStep', () => {
   it('reminds on the next working day from 08:00 of what is due or overdue, oldest first', () => {
     // Wednesday 25 November, 08:00 in Copenhagen is 07:00 UTC.
     expect(due(plan, '2026-11-25T06:59:00Z')).toEqual([]);
-    expect(due(plan, '2026-11-25T07:00:00Z')).toEqual(['evidence', 'journalNote']);
+    expect(due(plan, '2026-11-25T07:00:00Z')).toEqual(['preserveEvidence', 'journalNote']);
     expect(reminderStep(plan, policy, new Date('2026-11-25T07:00:00Z'))).toMatchObject({ kind: 'remind', today: '2026-11-25' });
-    // Tuesday a week later: the one-week follow-up joins the overdue ones.
-    expect(due(plan, '2026-12-01T09:00:00Z')).toEqual(['evidence', 'journalNote', 'followUpWeek']);
+    // Tuesday a week later: the one-week follow-up is due, and the overdue ones are listed with it.
+    expect(due(plan, '2026-12-01T09:00:00Z')).toEqual(['preserveEvidence', 'journalNote', 'followUpWeek']);
+  });
+
+  it('nudges on the due day, one and three working days after, then weekly – not every day', () => {
+    expect(workingDaysLate('2026-11-24', '2026-11-24')).toBe(0);
+    expect(workingDaysLate('2026-11-27', '2026-11-30')).toBe(1); // Friday → Monday
+    expect(workingDaysLate('2026-11-28', '2026-11-30')).toBe(1); // due on a Saturday: Monday is the first day late
+    expect([0, 1, 2, 3, 4, 5, 6, 9, 10, 15].filter(onCadence)).toEqual([0, 1, 3, 5, 10, 15]);
+    const one = { ...plan, plan: [action('journalNote', '2026-11-25')] };
+    const days = ['25', '26', '27', '30'].map((d) => `2026-11-${d}T09:00:00Z`).concat(['2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z']);
+    // Wed (due), Thu (+1), Fri (+2), Mon (+3), Tue (+4), Wed (+5).
+    expect(days.map((at) => due(one, at).length)).toEqual([1, 1, 0, 1, 0, 1]);
   });
 
   it('sends nothing on the day the case was worked on, at weekends, twice a day, or for closed or unconfirmed cases', () => {
@@ -43,11 +54,13 @@ describe('reminderStep', () => {
     expect(due(plan, '2026-11-28T09:00:00Z')).toEqual([]); // Saturday
     expect(due(plan, '2026-11-29T09:00:00Z')).toEqual([]); // Sunday
     expect(due({ ...plan, remindedOn: '2026-11-25' }, '2026-11-25T12:00:00Z')).toEqual([]);
-    expect(due({ ...plan, remindedOn: '2026-11-25' }, '2026-11-26T12:00:00Z')).toEqual(['evidence', 'journalNote']);
+    expect(due({ ...plan, remindedOn: '2026-11-25' }, '2026-11-26T12:00:00Z')).toEqual(['preserveEvidence', 'journalNote']);
     expect(due({ ...plan, status: 'closed' }, '2026-11-25T09:00:00Z')).toEqual([]);
     expect(due({ ...plan, status: 'assessment', proposal: plan.plan, plan: undefined }, '2026-11-25T09:00:00Z')).toEqual([]);
     const allDone = { ...plan, plan: (plan.plan ?? []).map((a) => ({ ...a, status: 'done' as const })) };
     expect(due(allDone, '2026-11-25T09:00:00Z')).toEqual([]);
+    // An action the policy no longer has cannot be shown, so it does not send an empty reminder.
+    expect(due({ ...plan, plan: [action('removedFromPolicy', '2026-11-24')] }, '2026-11-25T09:00:00Z')).toEqual([]);
   });
 
   it('follows Danish time over the year and the policy hour, and can be switched off', () => {
@@ -58,6 +71,11 @@ describe('reminderStep', () => {
     const late = { ...policy, reminders: { enabled: true, fromHour: 10 } };
     expect(reminderStep(plan, late, new Date('2026-11-25T08:30:00Z')).kind).toBe('none');
     expect(reminderStep(plan, late, new Date('2026-11-25T09:00:00Z')).kind).toBe('remind');
+    // Not in the evening: from 16:00 by default (after an outage the reminder waits for the next working day).
+    expect(reminderStep(plan, policy, new Date('2026-11-25T14:59:00Z')).kind).toBe('remind');
+    expect(reminderStep(plan, policy, new Date('2026-11-25T15:00:00Z')).kind).toBe('none');
+    const evening = { ...policy, reminders: { enabled: true, fromHour: 8, untilHour: 20 } };
+    expect(reminderStep(plan, evening, new Date('2026-11-25T18:30:00Z')).kind).toBe('remind');
     const off = { ...policy, reminders: { enabled: false, fromHour: 8 } };
     expect(reminderStep(plan, off, new Date('2026-11-25T09:00:00Z')).kind).toBe('none');
   });
