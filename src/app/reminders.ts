@@ -3,6 +3,7 @@ import type { Policy } from '../domain/policy';
 import { reminderStep } from '../domain/reminders';
 import type { CaseRepository } from './case-repository';
 import type { OwnerNotifier } from './retention';
+import { sweepCases } from './sweep-cases';
 
 export interface ReminderDeps {
   readonly cases: CaseRepository;
@@ -29,20 +30,8 @@ export class ReminderSweep {
   constructor(private readonly deps: ReminderDeps) {}
 
   async run(): Promise<ReminderResult> {
-    const { cases } = this.deps;
-    let reminded = 0;
-    let undelivered = 0;
-    let failed = 0;
-    for (const id of await cases.allIds()) {
-      try {
-        const outcome = await this.remind(id);
-        if (outcome === 'sent') reminded += 1;
-        else if (outcome === 'undelivered') undelivered += 1;
-      } catch {
-        failed += 1;
-      }
-    }
-    return { reminded, undelivered, failed };
+    const { counts, failed } = await sweepCases(this.deps.cases, (id) => this.remind(id));
+    return { reminded: counts.sent ?? 0, undelivered: counts.undelivered ?? 0, failed };
   }
 
   private async remind(id: string): Promise<'sent' | 'undelivered' | 'none'> {

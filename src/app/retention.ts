@@ -3,6 +3,7 @@ import type { Policy } from '../domain/policy';
 import { retentionStep } from '../domain/retention';
 import type { CaseRepository } from './case-repository';
 import type { View } from './screens';
+import { sweepCases } from './sweep-cases';
 
 /** Reaches a user in their 1:1 chat with the bot, outside any turn. */
 export interface OwnerNotifier {
@@ -24,20 +25,8 @@ export class RetentionSweep {
   constructor(private readonly deps: RetentionDeps) {}
 
   async run(): Promise<{ warned: number; deleted: number; failed: number }> {
-    let warned = 0;
-    let deleted = 0;
-    let failed = 0;
-    for (const id of await this.deps.cases.allIds()) {
-      // One case that cannot be handled (storage) does not hold up the others; the next sweep tries it again.
-      try {
-        const outcome = await this.sweep(id);
-        if (outcome === 'warned') warned += 1;
-        else if (outcome === 'deleted') deleted += 1;
-      } catch {
-        failed += 1;
-      }
-    }
-    return { warned, deleted, failed };
+    const { counts, failed } = await sweepCases(this.deps.cases, (id) => this.sweep(id));
+    return { warned: counts.warned ?? 0, deleted: counts.deleted ?? 0, failed };
   }
 
   private async sweep(id: string): Promise<'warned' | 'deleted' | 'none'> {

@@ -1,18 +1,7 @@
 import { Verb } from '../../src/app/verbs';
 import { caseRef } from '../../src/domain/drafts';
-import {
-  action,
-  type Card,
-  cardOf,
-  cardText,
-  inputs,
-  invoke,
-  PEOPLE,
-  type Running,
-  say,
-  startBot,
-  useServiceUrl,
-} from '../support/bot-client';
+import { type Card, cardText, PEOPLE, type Running, say, startBot, useServiceUrl } from '../support/bot-client';
+import { click, confirmedPlan as planOf } from '../support/case-steps';
 import { startFakeConnector } from '../support/fake-connector';
 import { validateCard } from '../support/validate-card';
 
@@ -34,27 +23,11 @@ afterAll(async () => {
   await connector.stop();
 });
 
-async function use(card: Card, verb: string, extra: Record<string, unknown> = {}): Promise<Card> {
-  const res = await invoke(bot.url, PEOPLE.mette, verb, { ...action(card, verb).data, ...extra });
-  expect(res.status).toBe(200);
-  expect(validateCard(res.body.value)).toEqual([]);
-  return res.body.value;
-}
+const use = (card: Card, verb: string, extra: Record<string, unknown> = {}) => click(bot.url, card, verb, extra);
 
 async function confirmedPlan(): Promise<{ caseId: string; plan: Card }> {
   now = CONFIRMED;
-  const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
-  let card = await use(start, Verb.newIncident);
-  card = await use(card, Verb.intakeSubmit, {
-    employees: PEOPLE.anders.aadObjectId,
-    urls: 'https://example.org/opslag',
-    platform: 'website',
-    discoveredOn: '2026-11-24',
-    description: 'Borgerens opslag om Anders',
-  });
-  // As Teams sends it: the recommended actions ticked on the assessment card.
-  const plan = await use(card, Verb.assessmentConfirm, inputs(card));
-  return { caseId: String(action(plan, Verb.close).data.caseId), plan };
+  return planOf(bot.url);
 }
 
 const remindersFor = (caseId: string) =>

@@ -1,6 +1,7 @@
 import { Verb } from '../../src/app/verbs';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
-import { action, type Card, cardOf, cardText, invoke, PEOPLE, type Running, say, startBot, useServiceUrl } from '../support/bot-client';
+import { action, type Card, cardText, invoke, PEOPLE, type Running, startBot, useServiceUrl } from '../support/bot-client';
+import { confirmedPlan } from '../support/case-steps';
 import { startFakeConnector } from '../support/fake-connector';
 import { validateCard } from '../support/validate-card';
 
@@ -27,17 +28,7 @@ async function use(card: Card, verb: string, extra: Record<string, unknown> = {}
 }
 
 async function closedCase(): Promise<{ caseId: string; plan: Card }> {
-  const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
-  let card = await use(start, Verb.newIncident);
-  card = await use(card, Verb.intakeSubmit, {
-    employees: PEOPLE.anders.aadObjectId,
-    urls: 'https://example.org/opslag',
-    platform: 'website',
-    discoveredOn: '2026-11-24',
-    description: 'Borgerens opslag om Anders',
-  });
-  const plan = await use(card, Verb.assessmentConfirm, { keep_journalNote: 'true' });
-  const caseId = String(action(plan, Verb.close).data.caseId);
+  const { caseId, plan } = await confirmedPlan(bot.url, { keep_journalNote: 'true' });
   return { caseId, plan: await use(plan, Verb.close) };
 }
 
