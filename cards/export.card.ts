@@ -45,7 +45,8 @@ export function exportRecord(m: ExportModel, ctx: CardContext): string {
       lines.push('', t('planTitle', locale));
       for (const a of c.plan) {
         const def = actionDef(policy, a.actionId);
-        const done = a.status === 'done' ? ` ✅ ${a.doneAt ?? ''}${a.reference ? ` (${a.reference})` : ''}` : '';
+        const done =
+          a.status === 'done' ? ` ${a.notRelevant ? '➖' : '✅'} ${a.doneAt ?? ''}${a.reference ? ` (${a.reference})` : ''}` : '';
         lines.push(`- ${def ? pick(def.title, locale) : a.actionId} – ${formatDate(a.due, locale)}${done}`);
       }
     }

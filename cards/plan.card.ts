@@ -70,8 +70,15 @@ function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContex
     );
   const buttons: Element[] = [];
   if (c.status !== 'closed' && a.status === 'open') {
-    items.push({ type: 'Input.Text', id: `ref_${a.actionId}`, label: t('reference', locale), maxLength: LIMITS.reference });
+    items.push({
+      type: 'Input.Text',
+      id: `ref_${a.actionId}`,
+      label: t('referenceOrReason', locale),
+      placeholder: t('referencePlaceholder', locale),
+      maxLength: LIMITS.reference,
+    });
     buttons.push(execute(t('markDone', locale), Verb.actionDone, data, { style: 'positive' }));
+    buttons.push(execute(t('markNotRelevant', locale), Verb.actionNotRelevant, data));
   }
   buttons.push(execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' }));
   items.push(actionSet(buttons));
@@ -85,10 +92,13 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
   const c = m.case;
   const done = a.status === 'done';
   const open = m.expanded?.actionId === a.actionId;
-  const items: Element[] = [text(`${done ? '✅' : '⬜'} **${pick(def.title, locale)}**`, done ? { isSubtle: true } : {})];
+  const mark = a.notRelevant ? '➖' : done ? '✅' : '⬜';
+  const items: Element[] = [text(`${mark} **${pick(def.title, locale)}**`, done ? { isSubtle: true } : {})];
   if (done) {
     const on = a.doneAt ? formatDate(danishDate(new Date(a.doneAt)), locale) : '';
-    items.push(text(t('doneOn', locale, { date: on }), { size: 'Small', isSubtle: true, spacing: 'None' }));
+    items.push(
+      text(t(a.notRelevant ? 'notRelevantOn' : 'doneOn', locale, { date: on }), { size: 'Small', isSubtle: true, spacing: 'None' }),
+    );
     if (a.reference) items.push(plain(a.reference, { size: 'Small', isSubtle: true }));
   } else items.push(whoDue(a, def, ctx));
   const viaGraph = ctx.graph && c.status !== 'closed' && (def.kind === 'meeting' || def.kind === 'channelPost');
@@ -116,11 +126,13 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
   const { locale } = ctx;
   const c = m.case;
   const plan = c.plan ?? [];
-  const done = plan.filter((a) => a.status === 'done').length;
+  const settled = plan.filter((a) => a.status === 'done').length;
+  const skipped = plan.filter((a) => a.notRelevant).length;
+  const done = settled - skipped;
   const closed = c.status === 'closed';
   const status: Element[] = closed
     ? [text(t('caseClosed', locale), { weight: 'Bolder', color: 'Good' })]
-    : done === plan.length && plan.length
+    : settled === plan.length && plan.length
       ? [text(t('allDone', locale), { color: 'Good' })]
       : [];
   const myCases = execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' });
@@ -138,7 +150,17 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
       ...(closed ? [] : emergencyBanner(plan, c.intake?.characteristics ?? [], ctx)),
       caseHeader(t('caseTitle', locale), c.id, m.department.name, t(closed ? 'statusClosed' : 'statusPlan', locale)),
       heading(t('planTitle', locale)),
-      text(t('progress', locale, { done, total: plan.length }), { isSubtle: true, spacing: 'None' }),
+      text(
+        t(skipped === 1 ? 'progressNotRelevantOne' : skipped ? 'progressNotRelevant' : 'progress', locale, {
+          done,
+          skipped,
+          total: plan.length,
+        }),
+        {
+          isSubtle: true,
+          spacing: 'None',
+        },
+      ),
       ...status,
       ...plan.flatMap((a) => row(a, m, ctx)),
     ],

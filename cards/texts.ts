@@ -91,6 +91,14 @@ export const T = {
   editIntake: { da: 'Ret oplysninger', en: 'Edit details' },
   planTitle: { da: 'Handleplan', en: 'Action plan' },
   progress: { da: '{done} af {total} handlinger udført', en: '{done} of {total} actions done' },
+  progressNotRelevant: {
+    da: '{done} af {total} handlinger udført, {skipped} ikke relevante',
+    en: '{done} of {total} actions done, {skipped} not relevant',
+  },
+  progressNotRelevantOne: {
+    da: '{done} af {total} handlinger udført, 1 ikke relevant',
+    en: '{done} of {total} actions done, 1 not relevant',
+  },
   overdue: { da: 'overskredet', en: 'overdue' },
   today: { da: 'i dag', en: 'today' },
   showDraft: { da: 'Vis udkast', en: 'Show draft' },
@@ -101,7 +109,16 @@ export const T = {
     en: 'Read the draft and adapt it before you use it. Copy the text from here.',
   },
   markDone: { da: 'Marker som udført', en: 'Mark as done' },
-  reference: { da: 'Reference (valgfri), fx politiets journalnummer', en: 'Reference (optional), e.g. police case number' },
+  referenceOrReason: {
+    da: 'Reference eller begrundelse (valgfri)',
+    en: 'Reference or reason (optional)',
+  },
+  referencePlaceholder: {
+    da: 'Fx politiets journalnummer – eller hvorfor handlingen ikke er relevant',
+    en: 'E.g. the police case number – or why the action is not relevant',
+  },
+  markNotRelevant: { da: 'Ikke relevant', en: 'Not relevant' },
+  notRelevantOn: { da: 'Ikke relevant – vurderet {date}', en: 'Not relevant – decided {date}' },
   reopen: { da: 'Genåbn', en: 'Reopen' },
   doneOn: { da: 'Udført {date}', en: 'Done {date}' },
   meetingPending: {
@@ -193,8 +210,8 @@ export const T = {
   },
   reminderMore: { da: '… og yderligere {n} i handleplanen.', en: '… and {n} more in the action plan.' },
   reminderWhy: {
-    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun mandag til fredag og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er udført eller sagen er lukket.',
-    en: 'You are reminded on the due day, one and three working days later and then once a week – Monday to Friday only, and not on days the case has already been worked on. The reminders stop when the actions are done or the case is closed.',
+    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun mandag til fredag og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er afklaret (udført eller ikke relevante), eller når sagen er lukket.',
+    en: 'You are reminded on the due day, one and three working days later and then once a week – Monday to Friday only, and not on days the case has already been worked on. The reminders stop when the actions are settled (done or not relevant) or the case is closed.',
   },
   retentionSummary: { da: 'Sag {ref} slettes snart', en: 'Case {ref} will be deleted soon' },
   openCase: { da: 'Åbn sagen', en: 'Open the case' },
@@ -210,8 +227,8 @@ export const T = {
   closeYes: { da: 'Ja, luk sagen', en: 'Yes, close the case' },
   caseClosed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
   allDone: {
-    da: 'Alle handlinger er udført. Du kan lukke sagen, når opfølgningen er slut.',
-    en: 'All actions are done. You can close the case when follow-up is over.',
+    da: 'Alle handlinger er afklaret. Du kan lukke sagen, når opfølgningen er slut.',
+    en: 'All actions are settled. You can close the case when follow-up is over.',
   },
   warningIntro: {
     da: 'Notér det i journalen, når en udhængning er under opsejling, og orientér altid ledelsen. Overvej også:',
@@ -286,6 +303,10 @@ export const NOTICES: Record<NoticeCode, Localized> = {
   saved: { da: 'Gemt.', en: 'Saved.' },
   actionDone: { da: 'Handlingen er markeret som udført.', en: 'The action is marked as done.' },
   actionReopened: { da: 'Handlingen er åbnet igen.', en: 'The action is open again.' },
+  actionNotRelevant: {
+    da: 'Handlingen er markeret som ikke relevant i denne sag. Den kan åbnes igen.',
+    en: 'The action is marked as not relevant to this case. It can be reopened.',
+  },
   closed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
   escalated: {
     da: 'Varslet er gjort til en sag. Oplysningerne fra varslet er overført.',

@@ -363,13 +363,15 @@ export class CaseService {
         return { command: { type: 'assessment.confirm', rev, keep, add } };
       }
       case Verb.actionDone:
+      case Verb.actionNotRelevant:
       case Verb.actionReopen: {
         const actionId = typeof data.actionId === 'string' ? data.actionId : '';
         if (verb === Verb.actionReopen) return { command: { type: 'action.reopen', rev, actionId } };
         const raw = cleanLine(data[`ref_${actionId}`]);
         if ([...raw].length > LIMITS.reference) return { screen: this.stateScreen(c, department, notice('invalidInput', 'attention')) };
         const reference = raw;
-        return { command: { type: 'action.done', rev, actionId, ...(reference ? { reference } : {}) } };
+        const type = verb === Verb.actionNotRelevant ? 'action.notRelevant' : 'action.done';
+        return { command: { type, rev, actionId, ...(reference ? { reference } : {}) } };
       }
       case Verb.close:
         return { command: { type: 'case.close', rev } };
@@ -573,6 +575,8 @@ function doneNotice(cmd: Command): Notice | undefined {
   switch (cmd.type) {
     case 'action.done':
       return notice('actionDone', 'good');
+    case 'action.notRelevant':
+      return notice('actionNotRelevant', 'accent');
     case 'action.reopen':
       return notice('actionReopened', 'accent');
     case 'case.close':

@@ -20,6 +20,7 @@ export type NoticeCode =
   | 'saved'
   | 'actionDone'
   | 'actionReopened'
+  | 'actionNotRelevant'
   | 'closed'
   | 'escalated'
   | 'languageChanged'

@@ -16,6 +16,7 @@ export const Verb = {
   details: 'opb.action.details',
   actionDone: 'opb.action.done',
   actionReopen: 'opb.action.reopen',
+  actionNotRelevant: 'opb.action.notrelevant',
   close: 'opb.case.close',
   exportCase: 'opb.case.export',
   deleteCase: 'opb.case.delete',

@@ -38,6 +38,8 @@ export interface PlannedAction {
   readonly status: ActionStatus;
   readonly doneAt?: string;
   readonly doneBy?: string;
+  /** The manager judged it not relevant for this case (done, with `reference` as the reason if given). */
+  readonly notRelevant?: true;
   readonly reference?: string;
 }
 

@@ -11,6 +11,8 @@ export type Command =
   | { readonly type: 'assessment.edit'; readonly rev: number }
   | { readonly type: 'assessment.confirm'; readonly rev: number; readonly keep: readonly string[]; readonly add: readonly string[] }
   | { readonly type: 'action.done'; readonly rev: number; readonly actionId: string; readonly reference?: string }
+  /** Settles an action as not relevant for this case; `reference` holds the manager's reason. */
+  | { readonly type: 'action.notRelevant'; readonly rev: number; readonly actionId: string; readonly reference?: string }
   | { readonly type: 'action.reopen'; readonly rev: number; readonly actionId: string }
   | { readonly type: 'case.close'; readonly rev: number }
   | { readonly type: 'warning.submit'; readonly rev: number; readonly warning: Warning }
@@ -124,21 +126,23 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
       return ok(advance(c, ctx, cmd.type, { status: 'plan', plan }));
     }
     case 'action.done':
+    case 'action.notRelevant':
     case 'action.reopen': {
       if (c.status !== 'plan' || !c.plan) return no('notAllowedNow');
       const target = c.plan.find((a) => a.actionId === cmd.actionId);
       if (!target) return no('unknownAction');
       if ((cmd.type === 'action.reopen') !== (target.status === 'done')) return no('notAllowedNow');
       const updated: PlannedAction =
-        cmd.type === 'action.done'
-          ? {
+        cmd.type === 'action.reopen'
+          ? { actionId: target.actionId, due: target.due, reasons: target.reasons, source: target.source, status: 'open' }
+          : {
               ...target,
               status: 'done',
               doneAt: ctx.now.toISOString(),
               doneBy: ctx.actor,
+              ...(cmd.type === 'action.notRelevant' ? { notRelevant: true as const } : {}),
               ...(cmd.reference ? { reference: cmd.reference } : {}),
-            }
-          : { actionId: target.actionId, due: target.due, reasons: target.reasons, source: target.source, status: 'open' };
+            };
       const plan = c.plan.map((a) => (a.actionId === cmd.actionId ? updated : a));
       return ok(advance(c, ctx, cmd.type, { plan }, cmd.actionId));
     }

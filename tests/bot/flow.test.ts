@@ -128,6 +128,23 @@ describe('the manager’s flow over /api/messages', () => {
     expect(cardText(done)).toContain('0100-12345-00001-26');
     expect(executes(done).some((a) => a.verb === Verb.actionReopen && a.data.actionId === 'policeReport')).toBe(true);
 
+    // Not every recommendation fits: the manager settles one as not relevant, with the reason, and can reopen it.
+    const takedownOpen = await act(done, Verb.details, {}, PEOPLE.mette, (d) => d.actionId === 'takedownRequest');
+    const skipped = await act(
+      takedownOpen,
+      Verb.actionNotRelevant,
+      { ref_takedownRequest: 'Opslaget er allerede fjernet af platformen' },
+      PEOPLE.mette,
+      (d) => d.actionId === 'takedownRequest',
+    );
+    const skippedText = cardText(skipped);
+    expect(skippedText).toContain('Handlingen er markeret som ikke relevant');
+    expect(skippedText).toMatch(/➖ \*\*[^*]+\*\*/);
+    expect(skippedText).toContain('Ikke relevant – vurderet 24. november 2026');
+    expect(skippedText).toContain('Opslaget er allerede fjernet af platformen');
+    expect(skippedText).toMatch(/1 af \d+ handlinger udført, 1 ikke relevant$/m);
+    expect(executes(skipped).some((a) => a.verb === Verb.actionReopen && a.data.actionId === 'takedownRequest')).toBe(true);
+
     const mine = await say(bot.url, PEOPLE.mette, 'mine sager');
     const list = expectValid(cardOf(mine.activities[0]));
     expect(cardText(list)).toContain('Anders Kjær');

@@ -66,6 +66,7 @@ const COMMAND: Record<string, string> = {
   [Verb.assessmentConfirm]: 'assessment.confirm',
   [Verb.actionDone]: 'action.done',
   [Verb.actionReopen]: 'action.reopen',
+  [Verb.actionNotRelevant]: 'action.notRelevant',
   [Verb.postSend]: 'post.send',
   [Verb.postPreview]: 'post.save',
   [Verb.meetingBook]: 'meeting.book',

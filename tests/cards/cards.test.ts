@@ -50,7 +50,11 @@ const plan: IncidentCase = {
   ...incident,
   status: 'plan',
   plan: proposal.map((a, i) =>
-    i % 3 === 0 ? { ...a, status: 'done', doneAt: now, doneBy: base.ownerId, reference: 'r'.repeat(LIMITS.reference) } : a,
+    i % 3 === 0
+      ? { ...a, status: 'done', doneAt: now, doneBy: base.ownerId, reference: 'r'.repeat(LIMITS.reference) }
+      : i % 5 === 1
+        ? { ...a, status: 'done', notRelevant: true, doneAt: now, doneBy: base.ownerId, reference: 'n'.repeat(LIMITS.reference) }
+        : a,
   ),
 };
 const warning: WarningCase = {

@@ -101,6 +101,30 @@ describe('the case state machine', () => {
     );
   });
 
+  it('settles an action as not relevant with the reason, audited apart from done, and reopening clears it', () => {
+    const { state, outcomes } = run([
+      (rev) => ({ type: 'intake.submit', rev, intake }),
+      (rev) => ({ type: 'assessment.confirm', rev, keep: ['policeReport', 'meeting'], add: [] }),
+      (rev) => ({ type: 'action.notRelevant', rev, actionId: 'policeReport', reference: 'Medarbejderen ønsker ikke at anmelde' }),
+      (rev) => ({ type: 'action.notRelevant', rev, actionId: 'policeReport' }),
+    ]);
+    expect(outcomes).toEqual(['ok:assessment', 'ok:plan', 'ok:plan', 'no:notAllowedNow']);
+    if (state.kind !== 'incident') throw new Error('expected an incident');
+    expect(state.plan?.find((a) => a.actionId === 'policeReport')).toMatchObject({
+      status: 'done',
+      notRelevant: true,
+      reference: 'Medarbejderen ønsker ikke at anmelde',
+      doneBy: 'mette',
+    });
+    expect(state.audit.at(-1)).toMatchObject({ what: 'action.notRelevant', actionId: 'policeReport' });
+    const reopened = transition(state, { type: 'action.reopen', rev: state.rev, actionId: 'policeReport' }, ctx);
+    if (!reopened.ok || reopened.state.kind !== 'incident') throw new Error('reopen failed');
+    const again = reopened.state.plan?.find((a) => a.actionId === 'policeReport');
+    expect(again?.status).toBe('open');
+    expect(again).not.toHaveProperty('notRelevant');
+    expect(again).not.toHaveProperty('reference');
+  });
+
   it('escalates a recorded warning once, with an effect that creates the incident', () => {
     let w: WarningCase = newWarning({ id: 'warn00000001', ownerId: 'mette', departmentId: 'd', locale: 'da', now });
     const submitted = transition(
