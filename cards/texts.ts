@@ -210,8 +210,8 @@ export const T = {
   },
   reminderMore: { da: '… og yderligere {n} i handleplanen.', en: '… and {n} more in the action plan.' },
   reminderWhy: {
-    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun mandag til fredag og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er afklaret (udført eller ikke relevante), eller når sagen er lukket.',
-    en: 'You are reminded on the due day, one and three working days later and then once a week – Monday to Friday only, and not on days the case has already been worked on. The reminders stop when the actions are settled (done or not relevant) or the case is closed.',
+    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun på arbejdsdage (mandag til fredag, ikke helligdage) og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er afklaret (udført eller ikke relevante), eller når sagen er lukket.',
+    en: 'You are reminded on the due day, one and three working days later and then once a week – on working days only (Monday to Friday, not public holidays), and not on days the case has already been worked on. The reminders stop when the actions are settled (done or not relevant) or the case is closed.',
   },
   retentionSummary: { da: 'Sag {ref} slettes snart', en: 'Case {ref} will be deleted soon' },
   openCase: { da: 'Åbn sagen', en: 'Open the case' },

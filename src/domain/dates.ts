@@ -71,14 +71,57 @@ export function isWeekend(date: IsoDate): boolean {
   return w === 0 || w === 6;
 }
 
-/** Adds working days (Mon–Fri); 0 moves a weekend date to the next Monday. Public holidays are not known here. */
+/** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return fromUtc(new Date(Date.UTC(year, month - 1, day)));
+}
+
+const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+
+/**
+ * The Danish public holidays that can fall on a weekday: New Year's Day, Maundy Thursday, Good Friday,
+ * Easter Monday, Ascension Day, Whit Monday, Christmas Day and Boxing Day (and Great Prayer Day until 2023).
+ * Days off by collective agreement (24 and 31 December, Constitution Day) differ between workplaces and are not here.
+ */
+export function isPublicHoliday(date: IsoDate): boolean {
+  const year = parts(date)[0];
+  let days = holidaysByYear.get(year);
+  if (!days) {
+    const easter = easterSunday(year);
+    const fromEaster = [-3, -2, 1, 39, 50, ...(year <= 2023 ? [26] : [])].map((n) => addDays(easter, n));
+    days = new Set([`${year}-01-01`, `${year}-12-25`, `${year}-12-26`, ...fromEaster]);
+    holidaysByYear.set(year, days);
+  }
+  return days.has(date);
+}
+
+/** Monday to Friday and not a public holiday. */
+export function isWorkingDay(date: IsoDate): boolean {
+  return !isWeekend(date) && !isPublicHoliday(date);
+}
+
+/** Adds working days (Mon–Fri, not public holidays); 0 moves a day off to the next working day. */
 export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   let current = date;
-  while (isWeekend(current)) current = addDays(current, 1);
+  while (!isWorkingDay(current)) current = addDays(current, 1);
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    if (!isWeekend(current)) left -= 1;
+    if (isWorkingDay(current)) left -= 1;
   }
   return current;
 }

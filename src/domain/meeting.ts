@@ -1,5 +1,5 @@
 import type { PersonRef } from './case';
-import { addWorkingDays, danishDate, isIsoDate, isWeekend } from './dates';
+import { addWorkingDays, danishDate, isIsoDate, isWorkingDay } from './dates';
 import { copenhagenTime } from './zoned';
 
 /** A proposed or booked meeting time, as UTC instants (ISO strings). */
@@ -54,8 +54,8 @@ export function isStale(since: string | undefined, now: Date): boolean {
 export function meetingWindow(now: Date): Slot {
   const soonest = new Date(Math.ceil((now.getTime() + 30 * 60_000) / (30 * 60_000)) * 30 * 60_000);
   const today = danishDate(now);
-  // Same or next working day; from a weekend that is Monday.
-  const lastDay = addWorkingDays(today, isWeekend(today) ? 0 : 1);
+  // Same or next working day; from a weekend or a holiday that is the first working day after it.
+  const lastDay = addWorkingDays(today, isWorkingDay(today) ? 1 : 0);
   return { start: soonest.toISOString(), end: copenhagenTime(lastDay, WORKDAY.endHour).toISOString() };
 }
 
@@ -66,7 +66,7 @@ export function earliestManualSlot(now: Date, minutes: number): Slot {
   const day = danishDate(start);
   const open = copenhagenTime(day, WORKDAY.startHour);
   const close = copenhagenTime(day, WORKDAY.endHour);
-  if (isWeekend(day) || start.getTime() + minutes * 60_000 > close.getTime())
+  if (!isWorkingDay(day) || start.getTime() + minutes * 60_000 > close.getTime())
     start = copenhagenTime(addWorkingDays(day, 1), WORKDAY.startHour);
   else if (start < open) start = open;
   return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
@@ -95,7 +95,7 @@ export function attendeesFor(
 /** A manual date and time (Copenhagen) into a slot, or undefined when it is not a valid future working time. */
 export function manualSlot(date: string, time: string, minutes: number, now: Date): Slot | undefined {
   const t = /^(\d{2}):(\d{2})(?::00)?$/.exec(time);
-  if (!t || !isIsoDate(date) || isWeekend(date)) return undefined;
+  if (!t || !isIsoDate(date) || !isWorkingDay(date)) return undefined;
   const hour = Number(t[1]);
   const minute = Number(t[2]);
   // The card offers 07:00–18:00; the client enforces it in Teams, so it is checked here again.

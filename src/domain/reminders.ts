@@ -1,6 +1,6 @@
 import { actionDef } from './assessment';
 import type { Case, PlannedAction } from './case';
-import { addDays, danishDate, type IsoDate, isWeekend } from './dates';
+import { addDays, danishDate, type IsoDate, isWorkingDay } from './dates';
 import { DEFAULT_REMINDERS, type Policy } from './policy';
 import { copenhagenWallTime } from './zoned';
 
@@ -11,11 +11,11 @@ export type ReminderStep =
 
 const NONE: ReminderStep = { kind: 'none' };
 
-/** Working days from the due date to today: 0 on the due day (or the weekend it fell on), 1 the next working day… */
+/** Working days from the due date to today: 0 on the due day (or the day off it fell on), 1 the next working day… */
 export function workingDaysLate(due: IsoDate, today: IsoDate): number {
   let n = 0;
   // Bounded: a case is deleted within a few years, and beyond that the cadence is weekly anyway.
-  for (let d = addDays(due, 1); d <= today && n < 2000; d = addDays(d, 1)) if (!isWeekend(d)) n += 1;
+  for (let d = addDays(due, 1); d <= today && n < 2000; d = addDays(d, 1)) if (isWorkingDay(d)) n += 1;
   return n;
 }
 
@@ -25,7 +25,7 @@ export function onCadence(late: number): boolean {
 }
 
 /**
- * The owner of a confirmed plan is reminded, Monday to Friday within the policy's hours, of the open actions
+ * The owner of a confirmed plan is reminded on working days within the policy's hours, of the open actions
  * due that day or earlier — the one-week and three-month follow-ups above all — when one of them is on its
  * cadence day. Not twice a day, and not on a day the case was already worked on: the card is in front of them then.
  */
@@ -34,7 +34,7 @@ export function reminderStep(c: Case, policy: Policy, now: Date): ReminderStep {
   if (!rule.enabled || c.kind !== 'incident' || c.status !== 'plan' || !c.plan) return NONE;
   const { date: today, time } = copenhagenWallTime(now);
   const hour = Number(time.slice(0, 2));
-  if (isWeekend(today) || hour < rule.fromHour || hour >= rule.untilHour) return NONE;
+  if (!isWorkingDay(today) || hour < rule.fromHour || hour >= rule.untilHour) return NONE;
   if (c.remindedOn === today || danishDate(new Date(c.updatedAt)) === today) return NONE;
   // Actions the policy no longer knows cannot be shown, so they do not make a reminder either.
   const due = c.plan.filter((a) => a.status === 'open' && a.due <= today && actionDef(policy, a.actionId));

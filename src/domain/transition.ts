@@ -1,5 +1,6 @@
 import { actionDef, assess, byPriority, plannedAction } from './assessment';
 import type { Case, IncidentCase, Intake, PlannedAction, Warning, WarningCase } from './case';
+import { danishDate, isWorkingDay } from './dates';
 import type { Locale } from './i18n';
 import { type GraphFailure, isStale, type MeetingState, type Slot } from './meeting';
 import type { Policy } from './policy';
@@ -189,7 +190,8 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
       return ok(
         set({
           status: 'choosing',
-          suggestions: cmd.suggestions,
+          // Graph knows working hours, not Danish public holidays: a time on a holiday is not offered.
+          suggestions: cmd.suggestions.filter((slot) => isWorkingDay(danishDate(new Date(slot.start)))),
           ...(cmd.emptyReason ? { emptyReason: cmd.emptyReason } : { emptyReason: undefined }),
           error: undefined,
         }),

@@ -5,8 +5,11 @@ import {
   compareDates,
   danishDate,
   daysBetween,
+  easterSunday,
   isIsoDate,
+  isPublicHoliday,
   isWeekend,
+  isWorkingDay,
   weekday,
 } from '../../src/domain/dates';
 
@@ -54,7 +57,7 @@ describe('addWorkingDays', () => {
     ['Sunday + 0 moves to Monday', '2026-11-29', 0, '2026-11-30'],
     ['Saturday + 1 is Tuesday', '2026-11-28', 1, '2026-12-01'],
     ['a weekday + 0 stays', '2026-11-24', 0, '2026-11-24'],
-    ['over the new year', '2026-12-31', 2, '2027-01-04'],
+    ['over the new year, a public holiday', '2026-12-31', 2, '2027-01-05'],
   ])('%s', (_, from, days, expected) => {
     expect(addWorkingDays(from, days)).toBe(expected);
   });
@@ -125,5 +128,37 @@ describe('the small helpers', () => {
 
   it('refuses something that is not a date', () => {
     expect(() => addDays('24/11/2026', 1)).toThrow(RangeError);
+  });
+});
+
+describe('Danish public holidays', () => {
+  it.each([
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2038, '2038-04-25'],
+  ])('Easter Sunday %i is %s', (year, date) => {
+    expect(easterSunday(year)).toBe(date);
+  });
+
+  it('knows the weekday holidays of 2026 and nothing else', () => {
+    const holidays: string[] = [];
+    for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) if (isPublicHoliday(d) && !isWeekend(d)) holidays.push(d);
+    // New Year, Maundy Thursday, Good Friday, Easter Monday, Ascension, Whit Monday, Christmas, Boxing Day (Sat 26 Dec 2026 is a weekend).
+    expect(holidays).toEqual(['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25', '2026-12-25']);
+    // Great Prayer Day was abolished from 2024.
+    expect(isPublicHoliday('2023-05-05')).toBe(true);
+    expect(isPublicHoliday('2024-04-26')).toBe(false);
+  });
+
+  it('skips holidays when counting working days', () => {
+    expect(addWorkingDays('2026-12-23', 1)).toBe('2026-12-24'); // 24 December is a working day by law
+    expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-28'); // over Christmas and the weekend
+    expect(addWorkingDays('2026-04-01', 1)).toBe('2026-04-07'); // over Easter
+    expect(addWorkingDays('2026-04-03', 0)).toBe('2026-04-07'); // Good Friday moves to the first working day
+    expect(isWorkingDay('2026-05-14')).toBe(false);
+    expect(isWorkingDay('2026-05-15')).toBe(true);
   });
 });

@@ -1,0 +1,50 @@
+import type { IncidentCase } from '../../src/domain/case';
+import { manualSlot, meetingWindow } from '../../src/domain/meeting';
+import { reminderStep } from '../../src/domain/reminders';
+import { newIncident, type TransitionContext, transition } from '../../src/domain/transition';
+import { loadPolicy } from '../../src/policy/load-policy';
+
+const policy = loadPolicy();
+/** Wednesday before Easter 2026, 10:00 in Copenhagen (summer time): Thursday to Monday are days off. */
+const now = new Date('2026-04-01T08:00:00Z');
+const ctx: TransitionContext = { now, actor: 'mette', policy };
+const plan: IncidentCase = {
+  ...newIncident({ id: 'case00000001', ownerId: 'mette', departmentId: 'd', locale: 'da', now }),
+  status: 'plan',
+  plan: [{ actionId: 'journalNote', due: '2026-04-01', reasons: [], source: 'policy', status: 'open' }],
+};
+
+describe('public holidays in meetings and reminders', () => {
+  it('searches to the end of the next working day after Easter and offers no time on a holiday', () => {
+    expect(meetingWindow(now).end).toBe('2026-04-07T14:00:00.000Z'); // Tuesday 16:00
+    const searching = transition(plan, { type: 'meeting.search', rev: plan.rev }, ctx);
+    if (!searching.ok || searching.state.kind !== 'incident') throw new Error('search refused');
+    const transactionId = searching.state.meeting?.transactionId ?? '';
+    const slot = (start: string, end: string) => ({ start, end });
+    const found = transition(
+      searching.state,
+      {
+        type: 'meeting.found',
+        transactionId,
+        suggestions: [
+          slot('2026-04-01T12:00:00Z', '2026-04-01T13:00:00Z'), // Wednesday
+          slot('2026-04-02T08:00:00Z', '2026-04-02T09:00:00Z'), // Maundy Thursday
+          slot('2026-04-06T08:00:00Z', '2026-04-06T09:00:00Z'), // Easter Monday
+          slot('2026-04-07T08:00:00Z', '2026-04-07T09:00:00Z'), // Tuesday
+        ],
+      },
+      ctx,
+    );
+    if (!found.ok || found.state.kind !== 'incident') throw new Error('found refused');
+    expect(found.state.meeting?.suggestions?.map((s) => s.start)).toEqual(['2026-04-01T12:00:00Z', '2026-04-07T08:00:00Z']);
+    expect(manualSlot('2026-04-03', '10:00', 60, now)).toBeUndefined();
+    expect(manualSlot('2026-04-07', '10:00', 60, now)).toBeDefined();
+  });
+
+  it('sends no reminder on a holiday and counts only working days late', () => {
+    const at = (iso: string) => reminderStep({ ...plan, updatedAt: '2026-03-30T08:00:00Z' }, policy, new Date(iso)).kind;
+    expect(at('2026-04-02T08:00:00Z')).toBe('none'); // Maundy Thursday
+    expect(at('2026-04-06T08:00:00Z')).toBe('none'); // Easter Monday
+    expect(at('2026-04-07T08:00:00Z')).toBe('remind'); // Tuesday: one working day late
+  });
+});
