@@ -2,6 +2,7 @@ import type { Department } from '../src/app/directory';
 import { Verb } from '../src/app/verbs';
 import { actionDef } from '../src/domain/assessment';
 import type { Case } from '../src/domain/case';
+import { danishDate } from '../src/domain/dates';
 import { caseRef } from '../src/domain/drafts';
 import { formatDate, formatSlot } from '../src/domain/format';
 import { pick } from '../src/domain/i18n';
@@ -45,8 +46,10 @@ export function exportRecord(m: ExportModel, ctx: CardContext): string {
       lines.push('', t('planTitle', locale));
       for (const a of c.plan) {
         const def = actionDef(policy, a.actionId);
-        const done =
-          a.status === 'done' ? ` ${a.notRelevant ? '➖' : '✅'} ${a.doneAt ?? ''}${a.reference ? ` (${a.reference})` : ''}` : '';
+        // Pasted into the municipality's case system: words, a date, and what the reference is.
+        const on = a.doneAt ? formatDate(danishDate(new Date(a.doneAt)), locale) : '';
+        const why = a.reference ? ` (${t(a.notRelevant ? 'reasonLabel' : 'referenceLabel', locale)}: ${a.reference})` : '';
+        const done = a.status === 'done' ? ` – ${t(a.notRelevant ? 'notRelevantOn' : 'doneOn', locale, { date: on })}${why}` : '';
         lines.push(`- ${def ? pick(def.title, locale) : a.actionId} – ${formatDate(a.due, locale)}${done}`);
       }
     }

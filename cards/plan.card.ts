@@ -47,10 +47,18 @@ function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContex
   const data = caseData(c.id, c.rev, { actionId: a.actionId });
   const draft = m.expanded?.draft;
   const items: Element[] = [...basisFull(a, def, ctx)];
-  const viaGraph = ctx.graph && (def.kind === 'meeting' || def.kind === 'channelPost') && c.status !== 'closed';
+  const viaGraph = graphDriven(a, def, c, ctx);
+  const settle = c.status !== 'closed' && a.status === 'open';
   if (viaGraph && def.kind === 'channelPost') {
     items.push(...postPanel({ case: c, open: true, ...(draft ? { draft } : {}), ...(m.post ? { post: m.post } : {}) }, ctx));
-    items.push(actionSet([execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' })]));
+    const buttons: Element[] = [];
+    // The employee may not want a message at all: then the manager settles it as not relevant, with the reason.
+    if (settle && c.post?.status !== 'posted') {
+      items.push(referenceInput(a, locale));
+      buttons.push(execute(t('markNotRelevant', locale), Verb.actionNotRelevant, data));
+    }
+    buttons.push(execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' }));
+    items.push(actionSet(buttons));
     return [container(items, { spacing: 'Small' })];
   }
   if (!ctx.graph && def.kind === 'meeting') items.push(text(t('meetingPending', locale), { size: 'Small', isSubtle: true }));
@@ -69,20 +77,29 @@ function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContex
       ),
     );
   const buttons: Element[] = [];
-  if (c.status !== 'closed' && a.status === 'open') {
-    items.push({
-      type: 'Input.Text',
-      id: `ref_${a.actionId}`,
-      label: t('referenceOrReason', locale),
-      placeholder: t('referencePlaceholder', locale),
-      maxLength: LIMITS.reference,
-    });
+  if (settle) {
+    items.push(referenceInput(a, locale));
     buttons.push(execute(t('markDone', locale), Verb.actionDone, data, { style: 'positive' }));
     buttons.push(execute(t('markNotRelevant', locale), Verb.actionNotRelevant, data));
   }
   buttons.push(execute(t('closeDetails', locale), Verb.open, caseData(c.id, c.rev), { associatedInputs: 'none' }));
   items.push(actionSet(buttons));
   return [container(items, { spacing: 'Small' })];
+}
+
+/** The meeting and the message go through Graph while the case is open, unless the manager settled them as not relevant. */
+function graphDriven(a: PlannedAction, def: ActionDef, c: IncidentCase, ctx: CardContext): boolean {
+  return Boolean(ctx.graph) && c.status !== 'closed' && !a.notRelevant && (def.kind === 'meeting' || def.kind === 'channelPost');
+}
+
+function referenceInput(a: PlannedAction, locale: CardContext['locale']): Element {
+  return {
+    type: 'Input.Text',
+    id: `ref_${a.actionId}`,
+    label: t('referenceOrReason', locale),
+    placeholder: t('referencePlaceholder', locale),
+    maxLength: LIMITS.reference,
+  };
 }
 
 function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
@@ -101,18 +118,17 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
     );
     if (a.reference) items.push(plain(a.reference, { size: 'Small', isSubtle: true }));
   } else items.push(whoDue(a, def, ctx));
-  const viaGraph = ctx.graph && c.status !== 'closed' && (def.kind === 'meeting' || def.kind === 'channelPost');
+  const viaGraph = graphDriven(a, def, c, ctx);
   if (viaGraph && def.kind === 'meeting') items.push(...meetingPanel(c, ctx, ctx.now ?? new Date(`${ctx.today}T08:00:00Z`)));
   if (open) items.push(...details(a, def, m, ctx));
   else if (viaGraph && def.kind === 'channelPost') items.push(...postPanel({ case: c, open: false }, ctx));
-  else if (c.status !== 'closed' && !(viaGraph && def.kind === 'meeting' && !done)) {
+  else if (c.status !== 'closed') {
     const data = caseData(c.id, c.rev, { actionId: a.actionId });
     const buttons = [execute(t(def.draft ? 'showDraft' : 'details', locale), Verb.details, data, { associatedInputs: 'none' })];
-    buttons.push(
-      done
-        ? execute(t('reopen', locale), Verb.actionReopen, data, { associatedInputs: 'none' })
-        : execute(t('markDoneQuick', locale), Verb.actionDone, data, { associatedInputs: 'none' }),
-    );
+    // An open Graph meeting is found and booked in its panel; "details" still lets the manager settle it otherwise.
+    if (done) buttons.push(execute(t('reopen', locale), Verb.actionReopen, data, { associatedInputs: 'none' }));
+    else if (!(viaGraph && def.kind === 'meeting'))
+      buttons.push(execute(t('markDoneQuick', locale), Verb.actionDone, data, { associatedInputs: 'none' }));
     items.push(actionSet(buttons, { spacing: 'Small' }));
   }
   const urgent = def.kind === 'emergency' && !done;

@@ -110,15 +110,17 @@ export const T = {
   },
   markDone: { da: 'Marker som udført', en: 'Mark as done' },
   referenceOrReason: {
-    da: 'Reference eller begrundelse (valgfri)',
-    en: 'Reference or reason (optional)',
+    da: 'Reference eller begrundelse',
+    en: 'Reference or reason',
   },
   referencePlaceholder: {
-    da: 'Fx politiets journalnummer – eller hvorfor handlingen ikke er relevant',
-    en: 'E.g. the police case number – or why the action is not relevant',
+    da: 'Fx politiets journalnummer (valgfrit) – eller hvorfor handlingen ikke er relevant (skal udfyldes)',
+    en: 'E.g. the police case number (optional) – or why the action is not relevant (required)',
   },
-  markNotRelevant: { da: 'Ikke relevant', en: 'Not relevant' },
-  notRelevantOn: { da: 'Ikke relevant – vurderet {date}', en: 'Not relevant – decided {date}' },
+  reasonLabel: { da: 'Begrundelse', en: 'Reason' },
+  referenceLabel: { da: 'Reference', en: 'Reference' },
+  markNotRelevant: { da: 'Marker som ikke relevant', en: 'Mark as not relevant' },
+  notRelevantOn: { da: 'Vurderet ikke relevant {date}', en: 'Judged not relevant on {date}' },
   reopen: { da: 'Genåbn', en: 'Reopen' },
   doneOn: { da: 'Udført {date}', en: 'Done {date}' },
   meetingPending: {
@@ -210,7 +212,7 @@ export const T = {
   },
   reminderMore: { da: '… og yderligere {n} i handleplanen.', en: '… and {n} more in the action plan.' },
   reminderWhy: {
-    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun på arbejdsdage (mandag til fredag, ikke helligdage) og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er afklaret (udført eller ikke relevante), eller når sagen er lukket.',
+    da: 'Du får påmindelser på fristdagen, én og tre arbejdsdage efter og derefter en gang om ugen – kun på hverdage (mandag–fredag, undtagen helligdage) og ikke på dage, hvor der allerede er arbejdet i sagen. Påmindelserne stopper, når handlingerne er afklaret (udført eller ikke relevante), eller når sagen er lukket.',
     en: 'You are reminded on the due day, one and three working days later and then once a week – on working days only (Monday to Friday, not public holidays), and not on days the case has already been worked on. The reminders stop when the actions are settled (done or not relevant) or the case is closed.',
   },
   retentionSummary: { da: 'Sag {ref} slettes snart', en: 'Case {ref} will be deleted soon' },
@@ -303,9 +305,13 @@ export const NOTICES: Record<NoticeCode, Localized> = {
   saved: { da: 'Gemt.', en: 'Saved.' },
   actionDone: { da: 'Handlingen er markeret som udført.', en: 'The action is marked as done.' },
   actionReopened: { da: 'Handlingen er åbnet igen.', en: 'The action is open again.' },
+  reasonRequired: {
+    da: 'Skriv kort i feltet "Reference eller begrundelse", hvorfor handlingen ikke er relevant. Begrundelsen kommer med i sagens oplysninger.',
+    en: 'Write briefly in the "Reference or reason" field why the action is not relevant. The reason becomes part of the case record.',
+  },
   actionNotRelevant: {
-    da: 'Handlingen er markeret som ikke relevant i denne sag. Den kan åbnes igen.',
-    en: 'The action is marked as not relevant to this case. It can be reopened.',
+    da: 'Handlingen er markeret som ikke relevant i denne sag. Du kan genåbne den.',
+    en: 'The action is marked as not relevant to this case. You can reopen it.',
   },
   closed: { da: 'Sagen er lukket.', en: 'The case is closed.' },
   escalated: {
@@ -339,8 +345,8 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     en: 'Only whoever added Opbakning to the team, or the department’s managers, can change the setup.',
   },
   badSlot: {
-    da: 'Vælg et af forslagene, eller angiv en dato og et klokkeslæt, der ikke er passeret.',
-    en: 'Choose one of the suggestions, or give a date and time that has not passed.',
+    da: 'Vælg et af forslagene, eller angiv en hverdag (ikke en helligdag) og et klokkeslæt, der ikke er passeret.',
+    en: 'Choose one of the suggestions, or give a weekday (not a public holiday) and a time that has not passed.',
   },
 };
 

@@ -225,6 +225,11 @@ export class CaseService {
       }
       if (verb === Verb.showDraft || verb === Verb.details)
         return { locale, screen: this.detailsScreen(c, actor, department, locale, data) };
+      // Not doing a recommended action is a decision for the record: it needs its reason. The details stay open.
+      if (verb === Verb.actionNotRelevant && !cleanLine(data[`ref_${String(data.actionId)}`])) {
+        const screen = this.detailsScreen(c, actor, department, locale, data);
+        return { locale, screen: screen.kind === 'plan' ? { ...screen, notice: notice('reasonRequired', 'attention') } : screen };
+      }
 
       let token: string | undefined;
       if (GRAPH_VERBS.has(verb)) {

@@ -22,8 +22,8 @@ export interface GraphWorkDeps {
   readonly clock: { now(): Date };
 }
 
-/** Suggestions offered on the card. */
-const CANDIDATES = 3;
+/** Asked of Graph: more than the card shows, so that times on a public holiday can be dropped (domain/meeting.ts). */
+const CANDIDATES = 12;
 
 /**
  * Carries out the Graph effects of a saved transition and records each answer on the case.

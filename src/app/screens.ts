@@ -21,6 +21,7 @@ export type NoticeCode =
   | 'actionDone'
   | 'actionReopened'
   | 'actionNotRelevant'
+  | 'reasonRequired'
   | 'closed'
   | 'escalated'
   | 'languageChanged'

@@ -38,8 +38,10 @@ export interface PlannedAction {
   readonly status: ActionStatus;
   readonly doneAt?: string;
   readonly doneBy?: string;
-  /** The manager judged it not relevant for this case (done, with `reference` as the reason if given). */
+  /** The manager judged it not relevant for this case (done, with `reference` as the reason). */
   readonly notRelevant?: true;
+  /** Ticked off by Opbakning because Graph booked the meeting or posted the message. */
+  readonly byGraph?: true;
   readonly reference?: string;
 }
 

@@ -114,11 +114,17 @@ export function isWorkingDay(date: IsoDate): boolean {
   return !isWeekend(date) && !isPublicHoliday(date);
 }
 
-/** Adds working days (Mon–Fri, not public holidays); 0 moves a day off to the next working day. */
+/**
+ * Adds working days (Mon–Fri, not public holidays). From a day off, the first working day after it is day 0
+ * and day 1 alike: "by the next working day" counted from a Saturday is Monday. 0 moves a day off to that day.
+ */
 export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   let current = date;
-  while (!isWorkingDay(current)) current = addDays(current, 1);
   let left = days;
+  if (!isWorkingDay(current)) {
+    while (!isWorkingDay(current)) current = addDays(current, 1);
+    left = Math.max(0, left - 1);
+  }
   while (left > 0) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) left -= 1;

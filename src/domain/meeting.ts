@@ -37,6 +37,19 @@ export interface Attendees {
 
 export const WORKDAY = { startHour: 8, endHour: 16 } as const;
 
+/** How many of Graph's suggestions the card offers. */
+export const SUGGESTIONS_SHOWN = 3;
+
+/**
+ * Graph knows working hours, not Danish public holidays: times on a holiday are dropped, then the first few kept.
+ * When none is left the card explains why, like Graph's own "attendees unavailable".
+ */
+export function offeredSlots(suggestions: readonly Slot[], emptyReason?: string): { suggestions: Slot[]; emptyReason?: string } {
+  const kept = suggestions.filter((s) => isWorkingDay(danishDate(new Date(s.start)))).slice(0, SUGGESTIONS_SHOWN);
+  const reason = kept.length ? undefined : (emptyReason ?? 'AttendeesUnavailable');
+  return { suggestions: kept, ...(reason ? { emptyReason: reason } : {}) };
+}
+
 /**
  * A Graph call still marked as running after this long was cut off (the instance stopped or crashed).
  * The manager may then repeat it: the transaction id keeps a meeting single, and a post is never repeated blindly.
@@ -67,7 +80,7 @@ export function earliestManualSlot(now: Date, minutes: number): Slot {
   const open = copenhagenTime(day, WORKDAY.startHour);
   const close = copenhagenTime(day, WORKDAY.endHour);
   if (!isWorkingDay(day) || start.getTime() + minutes * 60_000 > close.getTime())
-    start = copenhagenTime(addWorkingDays(day, 1), WORKDAY.startHour);
+    start = copenhagenTime(addWorkingDays(day, isWorkingDay(day) ? 1 : 0), WORKDAY.startHour);
   else if (start < open) start = open;
   return { start: start.toISOString(), end: new Date(start.getTime() + minutes * 60_000).toISOString() };
 }

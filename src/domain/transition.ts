@@ -1,8 +1,7 @@
 import { actionDef, assess, byPriority, plannedAction } from './assessment';
 import type { Case, IncidentCase, Intake, PlannedAction, Warning, WarningCase } from './case';
-import { danishDate, isWorkingDay } from './dates';
 import type { Locale } from './i18n';
-import { type GraphFailure, isStale, type MeetingState, type Slot } from './meeting';
+import { type GraphFailure, isStale, type MeetingState, offeredSlots, type Slot } from './meeting';
 import type { Policy } from './policy';
 import { checkSupportMessage, type GuardrailIssue, type PostState, toChannelHtml } from './support-message';
 
@@ -161,7 +160,14 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
 function completePlanAction(c: IncidentCase, actionId: string, ctx: TransitionContext, reference?: string): IncidentCase['plan'] {
   return c.plan?.map((a) =>
     a.actionId === actionId && a.status === 'open'
-      ? { ...a, status: 'done' as const, doneAt: ctx.now.toISOString(), doneBy: ctx.actor, ...(reference ? { reference } : {}) }
+      ? {
+          ...a,
+          status: 'done' as const,
+          doneAt: ctx.now.toISOString(),
+          doneBy: ctx.actor,
+          byGraph: true as const,
+          ...(reference ? { reference } : {}),
+        }
       : a,
   );
 }
@@ -185,17 +191,11 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
       };
       return ok(advance(c, ctx, cmd.type, { meeting: next }), [{ kind: 'findMeetingTimes', transactionId: next.transactionId }]);
     }
-    case 'meeting.found':
+    case 'meeting.found': {
       if (m.status !== 'searching' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
-      return ok(
-        set({
-          status: 'choosing',
-          // Graph knows working hours, not Danish public holidays: a time on a holiday is not offered.
-          suggestions: cmd.suggestions.filter((slot) => isWorkingDay(danishDate(new Date(slot.start)))),
-          ...(cmd.emptyReason ? { emptyReason: cmd.emptyReason } : { emptyReason: undefined }),
-          error: undefined,
-        }),
-      );
+      const offered = offeredSlots(cmd.suggestions, cmd.emptyReason);
+      return ok(set({ status: 'choosing', suggestions: offered.suggestions, emptyReason: offered.emptyReason, error: undefined }));
+    }
     case 'meeting.searchFailed':
       if (m.status !== 'searching' || m.transactionId !== cmd.transactionId) return no('notAllowedNow');
       return ok(set({ status: 'choosing', suggestions: [], error: cmd.error }));
@@ -238,8 +238,11 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
       return ok(set({ slot: cmd.slot, error: undefined }));
     case 'meeting.cancelled': {
       if (m.eventId !== cmd.eventId || m.status !== 'booked') return no('notAllowedNow');
+      // Only what the booking ticked off opens again; a manager's own "done" or "not relevant" stands.
       const plan = c.plan?.map((a) =>
-        a.actionId === 'meeting' ? { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' as const } : a,
+        a.actionId === 'meeting' && a.byGraph
+          ? { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' as const }
+          : a,
       );
       return ok(
         advance(c, ctx, cmd.type, {

@@ -130,6 +130,19 @@ describe('the manager’s flow over /api/messages', () => {
 
     // Not every recommendation fits: the manager settles one as not relevant, with the reason, and can reopen it.
     const takedownOpen = await act(done, Verb.details, {}, PEOPLE.mette, (d) => d.actionId === 'takedownRequest');
+    // Without a reason nothing changes: the details stay open and say what is missing.
+    const noReason = await act(
+      takedownOpen,
+      Verb.actionNotRelevant,
+      { ref_takedownRequest: '  ' },
+      PEOPLE.mette,
+      (d) => d.actionId === 'takedownRequest',
+    );
+    expect(cardText(noReason)).toContain('hvorfor handlingen ikke er relevant');
+    expect(inputs(noReason)).toHaveProperty('ref_takedownRequest');
+    expect(action(noReason, Verb.actionNotRelevant, (d) => d.actionId === 'takedownRequest').data.rev).toBe(
+      action(takedownOpen, Verb.actionNotRelevant, (d) => d.actionId === 'takedownRequest').data.rev,
+    );
     const skipped = await act(
       takedownOpen,
       Verb.actionNotRelevant,
@@ -140,7 +153,7 @@ describe('the manager’s flow over /api/messages', () => {
     const skippedText = cardText(skipped);
     expect(skippedText).toContain('Handlingen er markeret som ikke relevant');
     expect(skippedText).toMatch(/➖ \*\*[^*]+\*\*/);
-    expect(skippedText).toContain('Ikke relevant – vurderet 24. november 2026');
+    expect(skippedText).toContain('Vurderet ikke relevant 24. november 2026');
     expect(skippedText).toContain('Opslaget er allerede fjernet af platformen');
     expect(skippedText).toMatch(/1 af \d+ handlinger udført, 1 ikke relevant$/m);
     expect(executes(skipped).some((a) => a.verb === Verb.actionReopen && a.data.actionId === 'takedownRequest')).toBe(true);

@@ -5,6 +5,7 @@ import {
   type Card,
   cardOf,
   cardText,
+  executes,
   inputs,
   invoke,
   PEOPLE,
@@ -246,6 +247,27 @@ describe('the support message through Graph', () => {
       expect(inputs(current).postText).toBe(values.postText);
     }
     expect(sim.received().messages).toHaveLength(0);
+  });
+
+  it('lets the manager settle the message as not relevant (no consent) instead of posting, and reopen it', async () => {
+    const card = await editor();
+    const before = sim.received().messages.length;
+    const settled = (
+      await click(
+        card,
+        Verb.actionNotRelevant,
+        { ref_staffMessage: 'Medarbejderen ønsker ingen besked til afdelingen' },
+        (d) => d.actionId === 'staffMessage',
+      )
+    ).card;
+    const text = cardText(settled);
+    expect(text).toContain('Medarbejderen ønsker ingen besked til afdelingen');
+    expect(text).toContain('Vurderet ikke relevant');
+    // No editor or send button for a message that is not going out; it can be reopened.
+    expect(executes(settled).some((a) => a.verb === Verb.postPreview || a.verb === Verb.postSend)).toBe(false);
+    const reopened = (await click(settled, Verb.actionReopen, {}, (d) => d.actionId === 'staffMessage')).card;
+    expect(executes(reopened).some((a) => a.verb === Verb.details && a.data.actionId === 'staffMessage')).toBe(true);
+    expect(sim.received().messages.length).toBe(before);
   });
 
   it('posts once, as escaped HTML, and keeps the link to the message', async () => {

@@ -55,7 +55,8 @@ describe('addWorkingDays', () => {
     ['Thursday + 2 lands on Monday', '2026-11-26', 2, '2026-11-30'],
     ['Saturday + 0 moves to Monday', '2026-11-28', 0, '2026-11-30'],
     ['Sunday + 0 moves to Monday', '2026-11-29', 0, '2026-11-30'],
-    ['Saturday + 1 is Tuesday', '2026-11-28', 1, '2026-12-01'],
+    ['Saturday + 1 is Monday: the next working day', '2026-11-28', 1, '2026-11-30'],
+    ['Saturday + 2 is Tuesday', '2026-11-28', 2, '2026-12-01'],
     ['a weekday + 0 stays', '2026-11-24', 0, '2026-11-24'],
     ['over the new year, a public holiday', '2026-12-31', 2, '2027-01-05'],
   ])('%s', (_, from, days, expected) => {
@@ -158,6 +159,7 @@ describe('Danish public holidays', () => {
     expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-28'); // over Christmas and the weekend
     expect(addWorkingDays('2026-04-01', 1)).toBe('2026-04-07'); // over Easter
     expect(addWorkingDays('2026-04-03', 0)).toBe('2026-04-07'); // Good Friday moves to the first working day
+    expect(addWorkingDays('2026-04-03', 1)).toBe('2026-04-07'); // which is also "by the next working day"
     expect(isWorkingDay('2026-05-14')).toBe(false);
     expect(isWorkingDay('2026-05-15')).toBe(true);
   });

@@ -1,7 +1,7 @@
-import type { IncidentCase } from '../../src/domain/case';
+import type { Case, IncidentCase } from '../../src/domain/case';
 import { manualSlot, meetingWindow } from '../../src/domain/meeting';
 import { reminderStep } from '../../src/domain/reminders';
-import { newIncident, type TransitionContext, transition } from '../../src/domain/transition';
+import { type Command, newIncident, type TransitionContext, transition } from '../../src/domain/transition';
 import { loadPolicy } from '../../src/policy/load-policy';
 
 const policy = loadPolicy();
@@ -46,5 +46,44 @@ describe('public holidays in meetings and reminders', () => {
     expect(at('2026-04-02T08:00:00Z')).toBe('none'); // Maundy Thursday
     expect(at('2026-04-06T08:00:00Z')).toBe('none'); // Easter Monday
     expect(at('2026-04-07T08:00:00Z')).toBe('remind'); // Tuesday: one working day late
+  });
+});
+
+describe('a cancelled booking reopens only what the booking ticked off', () => {
+  const withMeeting: IncidentCase = {
+    ...plan,
+    plan: [{ actionId: 'meeting', due: '2026-04-01', reasons: [], source: 'policy', status: 'open' }],
+  };
+  const slot = { start: '2026-04-01T12:00:00Z', end: '2026-04-01T13:00:00Z' };
+  const step = (c: Case, cmd: (c: IncidentCase) => Command): IncidentCase => {
+    const r = transition(c, cmd(c as IncidentCase), ctx);
+    if (!r.ok || r.state.kind !== 'incident') throw new Error(`refused: ${r.ok ? '' : r.reason}`);
+    return r.state;
+  };
+  const bookThenCancel = (start: IncidentCase) => {
+    let c = step(start, (x) => ({ type: 'meeting.search', rev: x.rev }));
+    const transactionId = c.meeting?.transactionId ?? '';
+    c = step(c, () => ({ type: 'meeting.found', transactionId, suggestions: [slot] }));
+    c = step(c, (x) => ({ type: 'meeting.book', rev: x.rev, slot }));
+    c = step(c, () => ({ type: 'meeting.created', transactionId, eventId: 'ev1', slot }));
+    const booked = c.plan?.[0];
+    c = step(c, (x) => ({ type: 'meeting.cancel', rev: x.rev }));
+    c = step(c, () => ({ type: 'meeting.cancelled', eventId: 'ev1' }));
+    return { booked, after: c.plan?.[0] };
+  };
+
+  it('reopens the meeting action the booking completed', () => {
+    const { booked, after } = bookThenCancel(withMeeting);
+    expect(booked).toMatchObject({ status: 'done', byGraph: true });
+    expect(after?.status).toBe('open');
+  });
+
+  it("keeps the manager's own decision: done with a reference, or not relevant with a reason", () => {
+    for (const type of ['action.done', 'action.notRelevant'] as const) {
+      const settled = step(withMeeting, (x) => ({ type, rev: x.rev, actionId: 'meeting', reference: 'Holdt som fysisk møde' }));
+      const { after } = bookThenCancel(settled);
+      expect(after).toMatchObject({ status: 'done', reference: 'Holdt som fysisk møde' });
+      expect(after?.byGraph).toBeUndefined();
+    }
   });
 });
