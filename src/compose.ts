@@ -11,6 +11,7 @@ import type { JsonStore } from './app/json-store';
 import { ReminderSweep } from './app/reminders';
 import { RetentionSweep } from './app/retention';
 import type { View } from './app/screens';
+import { sweepCases } from './app/sweep-cases';
 import { TeamDirectory } from './app/team-directory';
 import { TeamSetup } from './app/team-setup';
 import { TeamsCardUpdater } from './bot/card-updater';
@@ -45,8 +46,10 @@ export interface App {
   readonly service: CaseServiceType;
   /** Deletes expired closed cases after warning their owners; main.ts runs it every hour. */
   readonly retention: RetentionSweep;
-  /** Reminds owners of due and overdue plan actions, once a day per case; main.ts runs it every hour. */
+  /** Reminds owners of due and overdue plan actions, once a day per case. */
   readonly reminders: ReminderSweep;
+  /** Retention and reminders in one pass that reads each case once; main.ts runs it every hour. */
+  sweep(): Promise<{ counts: Record<string, number>; failed: number }>;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -128,6 +131,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
+    sweep: () => sweepCases(cases, [retention.step, reminders.step]),
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -29,16 +29,12 @@ async function main(): Promise<void> {
   if (config.localMode) log.warn('Local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on loopback only.');
 
   // Retention and reminders: every instance sweeps hourly; each message is claimed with the eTag, so it is sent once.
-  const sweep = async () => {
-    await app.retention.run().then(
-      (r) => log.info(r, 'retention sweep'),
-      (e: unknown) => log.error({ err: (e as Error).name }, 'retention sweep failed'),
+  // Counts only (warned, deleted, sent, undelivered, failed): nothing about who or which case.
+  const sweep = () =>
+    app.sweep().then(
+      (r) => log.info({ ...r.counts, failed: r.failed }, 'case sweep'),
+      (e: unknown) => log.error({ err: (e as Error).name }, 'case sweep failed'),
     );
-    await app.reminders.run().then(
-      (r) => log.info(r, 'reminder sweep'),
-      (e: unknown) => log.error({ err: (e as Error).name }, 'reminder sweep failed'),
-    );
-  };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, 3_600_000).unref();
 

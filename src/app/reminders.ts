@@ -3,7 +3,7 @@ import type { Policy } from '../domain/policy';
 import { reminderStep } from '../domain/reminders';
 import type { CaseRepository } from './case-repository';
 import type { OwnerNotifier } from './retention';
-import { sweepCases } from './sweep-cases';
+import { type CaseStep, sweepCases } from './sweep-cases';
 
 export interface ReminderDeps {
   readonly cases: CaseRepository;
@@ -30,14 +30,13 @@ export class ReminderSweep {
   constructor(private readonly deps: ReminderDeps) {}
 
   async run(): Promise<ReminderResult> {
-    const { counts, failed } = await sweepCases(this.deps.cases, (id) => this.remind(id));
+    const { counts, failed } = await sweepCases(this.deps.cases, [this.step]);
     return { reminded: counts.sent ?? 0, undelivered: counts.undelivered ?? 0, failed };
   }
 
-  private async remind(id: string): Promise<'sent' | 'undelivered' | 'none'> {
+  /** One case: remind its owner, or leave it. */
+  readonly step: CaseStep<'sent' | 'undelivered'> = async (stored) => {
     const { cases, policy, clock, notifier } = this.deps;
-    const stored = await cases.get(id);
-    if (!stored) return 'none';
     const step = reminderStep(stored.value, policy, clock.now());
     if (step.kind !== 'remind') return 'none';
     // Someone who never wrote to the bot has no chat to send to: nothing is claimed until they do.
@@ -47,8 +46,8 @@ export class ReminderSweep {
     if ((await cases.replace(claimed, stored.etag)) !== 'saved') return 'none';
     const view = {
       locale: prefs.locale ?? claimed.locale,
-      screen: { kind: 'reminder' as const, caseId: id, today: step.today, due: step.due },
+      screen: { kind: 'reminder' as const, caseId: claimed.id, today: step.today, due: step.due },
     };
     return (await notifier.notify(claimed.ownerId, view).catch(() => false)) ? 'sent' : 'undelivered';
-  }
+  };
 }

@@ -3,7 +3,7 @@ import type { Policy } from '../domain/policy';
 import { retentionStep } from '../domain/retention';
 import type { CaseRepository } from './case-repository';
 import type { View } from './screens';
-import { sweepCases } from './sweep-cases';
+import { type CaseStep, sweepCases } from './sweep-cases';
 
 /** Reaches a user in their 1:1 chat with the bot, outside any turn. */
 export interface OwnerNotifier {
@@ -25,14 +25,13 @@ export class RetentionSweep {
   constructor(private readonly deps: RetentionDeps) {}
 
   async run(): Promise<{ warned: number; deleted: number; failed: number }> {
-    const { counts, failed } = await sweepCases(this.deps.cases, (id) => this.sweep(id));
+    const { counts, failed } = await sweepCases(this.deps.cases, [this.step]);
     return { warned: counts.warned ?? 0, deleted: counts.deleted ?? 0, failed };
   }
 
-  private async sweep(id: string): Promise<'warned' | 'deleted' | 'none'> {
+  /** One case: delete it, warn its owner, or leave it. */
+  readonly step: CaseStep<'warned' | 'deleted'> = async (stored) => {
     const { cases, policy, clock } = this.deps;
-    const stored = await cases.get(id);
-    if (!stored) return 'none';
     const now = clock.now();
     const step = retentionStep(stored.value, policy, now);
     if (step.kind === 'delete') {
@@ -51,11 +50,11 @@ export class RetentionSweep {
       .catch(() => false);
     if (sent) return 'warned';
     // Not delivered: the warning comes once in a case's life, so take the claim back and let a later run try again.
-    const again = await cases.get(id);
+    const again = await cases.get(claimed.id);
     if (again && again.value.retentionWarnedAt === claimed.retentionWarnedAt) {
       const { retentionWarnedAt: _, ...rest } = again.value;
       await cases.replace(rest as Case, again.etag);
     }
     return 'none';
-  }
+  };
 }

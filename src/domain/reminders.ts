@@ -1,6 +1,6 @@
 import { actionDef } from './assessment';
 import type { Case, PlannedAction } from './case';
-import { addDays, danishDate, type IsoDate, isWorkingDay } from './dates';
+import { addDays, compareDates, danishDate, type IsoDate, isWorkingDay } from './dates';
 import { DEFAULT_REMINDERS, type Policy } from './policy';
 import { copenhagenWallTime } from './zoned';
 
@@ -39,5 +39,5 @@ export function reminderStep(c: Case, policy: Policy, now: Date): ReminderStep {
   // Actions the policy no longer knows cannot be shown, so they do not make a reminder either.
   const due = c.plan.filter((a) => a.status === 'open' && a.due <= today && actionDef(policy, a.actionId));
   if (!due.some((a) => onCadence(workingDaysLate(a.due, today)))) return NONE;
-  return { kind: 'remind', today, due: [...due].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)) };
+  return { kind: 'remind', today, due: due.sort((a, b) => compareDates(a.due, b.due)) };
 }

@@ -134,7 +134,7 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
       if ((cmd.type === 'action.reopen') !== (target.status === 'done')) return no('notAllowedNow');
       const updated: PlannedAction =
         cmd.type === 'action.reopen'
-          ? { actionId: target.actionId, due: target.due, reasons: target.reasons, source: target.source, status: 'open' }
+          ? reopened(target)
           : {
               ...target,
               status: 'done',
@@ -154,6 +154,11 @@ function incident(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transi
       if (cmd.type.startsWith('post.')) return post(c, cmd, ctx);
       return no('notAllowedNow');
   }
+}
+
+/** Open again, as planned: who settled it, when, how and why are dropped. */
+function reopened(a: PlannedAction): PlannedAction {
+  return { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' };
 }
 
 /** Marks a plan action done on the manager's behalf when Graph has done it. */
@@ -239,11 +244,7 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
     case 'meeting.cancelled': {
       if (m.eventId !== cmd.eventId || m.status !== 'booked') return no('notAllowedNow');
       // Only what the booking ticked off opens again; a manager's own "done" or "not relevant" stands.
-      const plan = c.plan?.map((a) =>
-        a.actionId === 'meeting' && a.byGraph
-          ? { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' as const }
-          : a,
-      );
+      const plan = c.plan?.map((a) => (a.actionId === 'meeting' && a.byGraph ? reopened(a) : a));
       return ok(
         advance(c, ctx, cmd.type, {
           meeting: { status: 'cancelled', transactionId: m.transactionId, attempt: m.attempt, since },

@@ -69,6 +69,18 @@ describe('reminders of due and overdue plan actions', () => {
     expect(remindersFor(caseId)).toHaveLength(2);
   });
 
+  it('goes out from the hourly pass main.ts runs, which also does retention, and the log line holds counts only', async () => {
+    useServiceUrl(connector.url);
+    const { caseId } = await confirmedPlan();
+    now = new Date('2026-12-01T09:30:00Z'); // a Tuesday: a week on, the follow-up is due
+    const result = await bot.app.sweep();
+    expect(result.counts.sent).toBeGreaterThanOrEqual(1);
+    expect(Object.values(result.counts).every((n) => typeof n === 'number')).toBe(true);
+    expect(remindersFor(caseId)).toHaveLength(1);
+    await bot.app.sweep();
+    expect(remindersFor(caseId)).toHaveLength(1);
+  });
+
   it('sends nothing once the case is closed', async () => {
     useServiceUrl(connector.url);
     const { caseId, plan } = await confirmedPlan();
