@@ -5,7 +5,7 @@
  * with its source ([schema], [adaptivecards], [teams]) and a JSON path such as `$.body[2].isRequred`.
  *
  * Three layers:
- *  1. JSON schema: the official Adaptive Card 1.5.0 schema (../shared/schemas/adaptive-card-1.5.0.json).
+ *  1. JSON schema: the official Adaptive Card 1.5.0 schema, vendored in tests/fixtures/adaptive-card/ (MIT, source noted there).
  *  2. The `adaptivecards` 3.0.6 parser + validateProperties(), minus its documented Teams false positives.
  *  3. Teams rules: version "1.5", <= 28 KB, Action.Execute with verb, unique input ids, no Action.Submit
  *     (except as the fallback of an Action.Execute).
@@ -45,7 +45,7 @@ import AjvDraft04 from 'ajv-draft-04';
 // works. Types come from the package's lib/*.d.ts.
 const AC: typeof ACTypes = require('adaptivecards/dist/adaptivecards.js');
 
-export const SCHEMA_PATH = path.resolve(__dirname, '../../../shared/schemas/adaptive-card-1.5.0.json');
+export const SCHEMA_PATH = path.resolve(__dirname, '../fixtures/adaptive-card/adaptive-card-1.5.0.json');
 export const MAX_CARD_BYTES = 28 * 1024;
 export const TEAMS_CARD_VERSION = '1.5';
 export const PEOPLE_PICKER_DATASETS: readonly string[] = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
@@ -140,8 +140,7 @@ function loadSchema(): SchemaDoc {
   if (!fs.existsSync(SCHEMA_PATH)) {
     throw new Error(
       `validate-card: Adaptive Card schema not found at ${SCHEMA_PATH}. ` +
-        'Expected ../shared/schemas/adaptive-card-1.5.0.json relative to the repo root ' +
-        '(copy of microsoft/AdaptiveCards schemas/1.5.0/adaptive-card.json).',
+        'It is part of the repository (tests/fixtures/adaptive-card/); restore it with git checkout.',
     );
   }
   return JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as SchemaDoc;
