@@ -323,6 +323,10 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     da: 'Jeg har ikke adgang til din kalender og Teams lige nu. Log ind, når Teams beder om det, og prøv igen.',
     en: 'I do not have access to your calendar and Teams right now. Sign in when Teams asks you to, and try again.',
   },
+  signInFailed: {
+    da: 'Jeg kunne ikke logge dig ind hos Microsoft 365, så jeg kan ikke booke mødet eller sende beskeden for dig. Du kan gøre begge dele selv: Book mødet i Outlook eller Teams, og skriv beskeden i afdelingens kanal. Åbn derefter sagen nedenfor, og marker handlingerne som udført. Sker det igen, så kontakt jeres IT-afdeling.',
+    en: 'I could not sign you in to Microsoft 365, so I cannot book the meeting or post the message for you. You can do both yourself: book the meeting in Outlook or Teams, and write the message in the department’s channel. Then open the case below and mark the actions as done. If it happens again, contact your IT department.',
+  },
   postBlocked: {
     da: 'Beskeden er ikke sendt endnu. Se hvad der skal rettes nedenfor – din tekst er gemt.',
     en: 'The message has not been sent yet. See what to change below – your text is saved.',

@@ -104,7 +104,14 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   });
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // One place for unexpected failures: log codes only, tell the manager briefly, never leak internals.
-    log.error({ activityId: context.activity.id, err: errorSummary(error) }, 'turn failed');
+    const err = errorSummary(error);
+    const outage = err.code === 'storage_unavailable' ? 'storage' : undefined;
+    log.error({ activityId: context.activity.id, err, ...(outage ? { outage } : {}) }, 'turn failed');
+    // An invoke must still get an answer: 503 only for a real outage (Teams retries it), else 500.
+    if (context.activity.type === 'invoke')
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: outage ? 503 : 500, body: { error: outage ? 'unavailable' : 'failed' } } })
+        .catch(() => undefined);
     if (context.activity.type === 'message')
       await context
         .sendActivity('Beklager, noget gik galt. Prøv igen om lidt. / Sorry, something went wrong. Please try again shortly.')
@@ -122,8 +129,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
   const retention = new RetentionSweep({ cases, policy, clock, notifier });
   const reminders = new ReminderSweep({ cases, policy, clock, notifier });
-  const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (e) =>
-    log.error({ err: errorSummary(e) }, 'request failed'),
+  const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (outage, e) =>
+    log.error({ outage, ...(e ? { err: errorSummary(e) } : {}) }, 'request failed'),
   );
 
   return {

@@ -26,6 +26,7 @@ export type NoticeCode =
   | 'escalated'
   | 'languageChanged'
   | 'signIn'
+  | 'signInFailed'
   | 'postBlocked'
   | 'meetingBooked'
   | 'meetingMoved'

@@ -17,9 +17,11 @@ import type { TeamInfo } from '../app/team-directory';
 import type { TeamSetup } from '../app/team-setup';
 import { Verb } from '../app/verbs';
 import { danishDate } from '../domain/dates';
+import { toLocale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
 import type { BotCardTarget } from './card-updater';
+import { answerSignIn } from './sign-in-invokes';
 import { signInResource, userToken } from './user-token';
 
 export interface BotDeps {
@@ -124,11 +126,23 @@ export class OpbakningBot extends TeamsActivityHandler {
     });
   }
 
-  /** Handles card actions ourselves so that no payload, however malformed, gets a 4xx/5xx instead of a card. */
+  /**
+   * Card actions are handled here so that no payload, however malformed, gets a 4xx/5xx instead of a card; the
+   * sign-in invokes get a definite answer (`sign-in-invokes.ts`); anything else botbuilder does not implement is
+   * 501, which tells Teams not to retry.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const response = await this.cardAction(context);
-    return { status: 200, body: response };
+    if (context.activity.name === 'adaptiveCard/action') return { status: 200, body: await this.cardAction(context) };
+    const signIn = await answerSignIn(context, this.deps.sso, this.deps.log);
+    if (!signIn) return super.onInvokeActivity(context);
+    if (signIn.tellManager && isPersonal(context)) await this.send(context, await this.signInFailed(actorOf(context)));
+    return signIn.response;
+  }
+
+  /** The manager's open cases, headed by why Graph is out of reach and how to do the meeting and message by hand. */
+  private async signInFailed(actor: Actor): Promise<View> {
+    const n = { code: 'signInFailed', tone: 'warning' } as const;
+    return this.deps.service.myCases(actor, n).catch(() => ({ locale: toLocale(actor.locale), screen: { kind: 'message', notice: n } }));
   }
 
   private async cardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {

@@ -57,6 +57,20 @@ export async function userToken(context: TurnContext, connectionName: string, ss
   }
 }
 
+/** Redeems the code a sign-in card's `signin/verifyState` carries; a bogus or expired code gives `signIn`. */
+export async function redeemMagicCode(context: TurnContext, connectionName: string, magicCode: string): Promise<TokenResult> {
+  const { from, channelId } = context.activity;
+  try {
+    const c = client(context);
+    const token = c
+      ? await c.getUserToken(from?.id ?? '', connectionName, channelId, magicCode)
+      : await legacy(context)?.getUserToken(context, connectionName, magicCode);
+    return token?.token ? { ok: true, token: token.token } : { ok: false, error: 'signIn' };
+  } catch {
+    return { ok: false, error: 'signIn' };
+  }
+}
+
 /** Sign-in link and token-exchange resource for a Universal Actions login request, when the adapter can give them. */
 export async function signInResource(
   context: TurnContext,

@@ -27,8 +27,9 @@ const forged = [
 
 describe('in production only Bot Framework requests get through', () => {
   let bot: Running;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    bot = await startBot({ env: { ...APP, HOST: '127.0.0.1' } });
+    bot = await startBot({ env: { ...APP, HOST: '127.0.0.1' }, logLines });
   });
   afterAll(() => bot.stop());
 
@@ -48,9 +49,12 @@ describe('in production only Bot Framework requests get through', () => {
   });
 
   it('refuses a forged token with 401, or 503 when the signing keys cannot be fetched (no internet here)', async () => {
+    logLines.splice(0);
     const res = await send({ authorization: `Bearer ${forged}` });
     expect([401, 503]).toContain(res.status);
     expect(res.body).not.toMatch(/at \w+ \(|stack|ENOTFOUND|getaddrinfo/i);
+    // A 503 is an outage, and the log says which one.
+    if (res.status === 503) expect(logLines.map((l) => JSON.parse(l).outage)).toContain('bot-framework-auth');
   });
 
   it('does not answer or store anything for a refused request', async () => {
