@@ -5,6 +5,10 @@ import { action, type Card, cardOf, cardText, inputs, invoke, PEOPLE, say } from
 import { type Instance, MAIN, startInstance } from '../support/bot-process';
 import { click, validCards } from '../support/case-steps';
 
+// Eight process starts: about 10 s on a quiet machine, about 30 s on two cores shared with other test runs
+// (where the default 20 s timed out and left the last process running, so jest never exited).
+jest.setTimeout(60_000);
+
 /** SIGKILL, no goodbye: whatever was not committed to storage is gone with the process. */
 async function kill(i: Instance): Promise<void> {
   const exited = new Promise((r) => i.child.once('exit', r));
