@@ -1,10 +1,9 @@
-/** @type {import('jest').Config} */
+/**
+ * The test pyramid as two jest projects: `unit` (jest.unit.config.js, no services, seconds) and `integration`
+ * (jest.integration.config.js, Azurite, simulator, HTTP). Plain `jest` runs both; `npm test` runs unit first,
+ * then integration, each with its own config so that `npm run test:unit -- tests/domain` filters as usual.
+ * @type {import('jest').Config}
+ */
 module.exports = {
-  preset: 'ts-jest',
-  testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 20000,
+  projects: ['<rootDir>/jest.unit.config.js', '<rootDir>/jest.integration.config.js'],
 };

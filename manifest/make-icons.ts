@@ -1,7 +1,7 @@
 /**
  * Draws the app icons and writes them next to this file: color.png (192×192, full colour) and
  * outline.png (32×32, white on transparent). The PNGs are committed; run this only after changing the mark
- * in dev/app-package/icons.ts. Uses nothing but node's zlib (through dev/app-package/png.ts).
+ * in dev/app-package/icons.ts. Encodes with pngjs (through dev/app-package/png.ts).
  *
  *   npx tsc --outDir .local/make-icons --rootDir . --module commonjs --target es2022 --types node --strict \
  *     --skipLibCheck manifest/make-icons.ts && node .local/make-icons/manifest/make-icons.js

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import AjvDraft04 from 'ajv-draft-04';
+import { v5 } from 'uuid';
 import { decodePng } from './png';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -75,22 +75,9 @@ export interface ResolvedSettings {
   readonly warnings: readonly string[];
 }
 
-/** RFC 4122 name-based UUID, version 5 (SHA-1). */
-export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
-  const b = hash.subarray(0, 16);
-  b[6] = ((b[6] as number) & 0x0f) | 0x50;
-  b[8] = ((b[8] as number) & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** The Teams app id used when TEAMS_APP_ID is not set: stable for a given bot id. */
 export function teamsAppIdFor(botId: string): string {
-  return uuidV5(`opbakning-teams-app:${botId.toLowerCase()}`, TEAMS_APP_ID_NAMESPACE);
+  return v5(`opbakning-teams-app:${botId.toLowerCase()}`, TEAMS_APP_ID_NAMESPACE);
 }
 
 function httpsUrl(name: string, value: string, problems: string[]): void {

@@ -3,8 +3,7 @@
  * connection per simulated manager, and reads the cards that come back. 127.0.0.1 only.
  */
 import { Agent, request } from 'node:http';
-
-export type Card = Record<string, unknown>;
+import { type Card, cardOfActivity } from '../flow/cards';
 
 export interface Person {
   readonly id: string;
@@ -103,64 +102,14 @@ export class BotClient {
   }
 }
 
-/** The card of an invoke answer, or undefined if the answer is not a 200 card. */
-export function cardOfInvoke(answer: Answer): Card | undefined {
-  const body = answer.body as { statusCode?: number; type?: string; value?: Card } | undefined;
-  if (answer.status !== 200 || body?.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') return undefined;
-  return body.value;
-}
-
 /** The first adaptive card among the replies to a message. */
 export function cardOfReplies(answer: Answer): Card | undefined {
-  const activities = (answer.body as { activities?: { attachments?: { contentType: string; content: Card }[] }[] } | undefined)?.activities;
-  for (const a of activities ?? [])
-    for (const att of a.attachments ?? []) if (att.contentType === 'application/vnd.microsoft.card.adaptive') return att.content;
-  return undefined;
-}
-
-function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) for (const n of node) walk(n, visit);
-  else if (node && typeof node === 'object') {
-    visit(node as Record<string, unknown>);
-    for (const v of Object.values(node)) walk(v, visit);
+  const activities = (answer.body as { activities?: unknown[] } | undefined)?.activities;
+  for (const a of activities ?? []) {
+    const card = cardOfActivity(a);
+    if (card) return card;
   }
-}
-
-/** Every Action.Execute on a card, including those inside ShowCards. */
-export function executes(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  walk(card, (o) => {
-    if (o.type === 'Action.Execute')
-      out.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
-  });
-  return out;
-}
-
-/** The data of the first Action.Execute with this verb (and matching data), as a click would send it. */
-export function dataOf(
-  card: unknown,
-  verb: string,
-  match: (d: Record<string, unknown>) => boolean = () => true,
-): Record<string, unknown> | undefined {
-  return executes(card).find((a) => a.verb === verb && match(a.data))?.data;
-}
-
-/** Input ids and their current values: what Teams sends along with a click. */
-export function inputs(card: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  walk(card, (o) => {
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value ?? '';
-  });
-  return out;
-}
-
-/** Every string the card shows. */
-export function cardText(card: unknown): string {
-  const out: string[] = [];
-  walk(card, (o) => {
-    for (const k of ['text', 'title', 'label', 'value', 'placeholder']) if (typeof o[k] === 'string') out.push(o[k] as string);
-  });
-  return out.join('\n');
+  return undefined;
 }
 
 /** Today in Copenhagen (YYYY-MM-DD), as the intake card's date field proposes. */

@@ -5,9 +5,11 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Verb } from '../../src/app/verbs';
+import { type Card, cardOfInvoke, cardText, dataOf, formValues } from '../flow/cards';
+import { click } from '../flow/walk';
 import type { GraphSimulator } from '../graph-simulator/simulator';
-import { type BotClient, type Card, cardOfInvoke, cardText, copenhagenToday, dataOf, inputs, newStartId } from './client';
-import { median } from './load';
+import { type BotClient, copenhagenToday, newStartId } from './client';
+import { cardsFrom, median } from './load';
 
 export const GRAPH_DELAY_MS = 100;
 
@@ -77,27 +79,20 @@ function expectCard(card: Card | undefined, what: string, text?: string): Card {
   return card;
 }
 
-/** A plan with the meeting and the support message, made without Graph (not measured). */
 /** A case up to its assessment; confirming it (measured) also looks up meeting times. */
 async function assessmentFor(client: BotClient): Promise<Card> {
-  const intake = expectCard(cardOfInvoke(await client.invoke(Verb.newIncident, { startId: newStartId() })), 'new case');
-  const assessment = expectCard(
-    cardOfInvoke(
-      await client.invoke(Verb.intakeSubmit, {
-        ...inputs(intake),
-        ...dataOf(intake, Verb.intakeSubmit),
-        employees: '00000000-0000-0000-0000-000000000021,00000000-0000-0000-0000-000000000022',
-        urls: 'https://www.facebook.com/groups/bench/posts/2',
-        platform: 'facebook',
-        discoveredOn: copenhagenToday(),
-        description: 'Benchmark: borgeren skriver usandheder om to medarbejdere.',
-        c_crimeAccusation: 'true',
-      }),
-    ),
-    'intake',
-    'Vurdering og anbefalede handlinger',
-  );
-  return assessment;
+  const send = cardsFrom(client);
+  const intake = await send(Verb.newIncident, { startId: newStartId() });
+  const assessment = await click(send, intake, Verb.intakeSubmit, {
+    ...formValues(intake),
+    employees: '00000000-0000-0000-0000-000000000021,00000000-0000-0000-0000-000000000022',
+    urls: 'https://www.facebook.com/groups/bench/posts/2',
+    platform: 'facebook',
+    discoveredOn: copenhagenToday(),
+    description: 'Benchmark: borgeren skriver usandheder om to medarbejdere.',
+    c_crimeAccusation: 'true',
+  });
+  return expectCard(assessment, 'intake', 'Vurdering og anbefalede handlinger');
 }
 
 /**
@@ -138,11 +133,11 @@ export async function graphBench(client: BotClient, sim: GraphSimulator, proxy: 
       t = now;
     };
 
-    const confirm = { ...inputs(assessment), ...dataOf(assessment, Verb.assessmentConfirm) };
+    const confirm = { ...formValues(assessment), ...dataOf(assessment, Verb.assessmentConfirm) };
     const found = await clickUntil(client, Verb.assessmentConfirm, confirm, 'Book mødet', 'confirm + search (is GRAPH_AUTH=dev set?)');
     clicks += found.clicks;
     lap('confirm+search');
-    const choice = inputs(found.card);
+    const choice = formValues(found.card);
     const booked = await clickUntil(
       client,
       Verb.meetingBook,
@@ -160,7 +155,7 @@ export async function graphBench(client: BotClient, sim: GraphSimulator, proxy: 
     const posted = await clickUntil(
       client,
       Verb.postSend,
-      { ...inputs(editor), postConsent: 'true', ...dataOf(editor, Verb.postSend) },
+      { ...formValues(editor), postConsent: 'true', ...dataOf(editor, Verb.postSend) },
       'sendt til afdelingens kanal',
       'post',
     );

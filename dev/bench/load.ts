@@ -3,18 +3,9 @@
  * clicking through their own cases the way the plan card lets them. Every loop is bounded in time and count.
  */
 import { Verb } from '../../src/app/verbs';
-import {
-  type Answer,
-  type BotClient,
-  type Card,
-  cardOfInvoke,
-  copenhagenToday,
-  dataOf,
-  executes,
-  inputs,
-  newStartId,
-  type Person,
-} from './client';
+import { cardOfInvoke, dataOf, executes, formValues } from '../flow/cards';
+import { confirmPlan, type Send } from '../flow/walk';
+import { type BotClient, copenhagenToday, newStartId, type Person } from './client';
 
 export interface CaseInPlay {
   readonly caseId: string;
@@ -55,35 +46,30 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-function mustCard(answer: Answer, what: string): Card {
-  const card = cardOfInvoke(answer);
-  if (!card) throw new Error(`${what}: expected a card, got HTTP ${answer.status}`);
-  return card;
+/** The flow helper's Send over one bench client: a click must be answered with a card. Not measured. */
+export function cardsFrom(client: BotClient): Send {
+  return async (verb, data) => {
+    const answer = await client.invoke(verb, data);
+    const card = cardOfInvoke(answer);
+    if (!card) throw new Error(`${verb}: expected a card, got HTTP ${answer.status}`);
+    return card;
+  };
 }
 
 /** Opens a case the way a manager does: start card → intake → assessment → confirmed plan. Not measured. */
 export async function createCase(client: BotClient, departmentId: string, characteristics: readonly string[]): Promise<CaseInPlay> {
-  const intake = mustCard(await client.invoke(Verb.newIncident, { startId: newStartId(), departmentId }), 'new case');
-  const submit = dataOf(intake, Verb.intakeSubmit);
-  if (!submit) throw new Error('new case: the intake card has no submit action (is the bench manager a manager?)');
-  const assessment = mustCard(
-    await client.invoke(Verb.intakeSubmit, {
-      ...inputs(intake),
-      ...submit,
-      employees: EMPLOYEES.join(','),
-      urls: 'https://www.facebook.com/groups/bench/posts/1',
-      platform: 'facebook',
-      discoveredOn: copenhagenToday(),
-      description: 'Benchmark-sag: borgeren skriver usandheder om to medarbejdere i en lukket gruppe.',
-      ...Object.fromEntries(characteristics.map((c) => [`c_${c}`, 'true'])),
-    }),
-    'intake',
-  );
-  const confirm = dataOf(assessment, Verb.assessmentConfirm);
-  if (!confirm) throw new Error('intake: no assessment came back (was the intake refused?)');
-  const plan = mustCard(await client.invoke(Verb.assessmentConfirm, { ...inputs(assessment), ...confirm }), 'confirm');
-  const done = dataOf(plan, Verb.actionDone);
-  if (!done || typeof done.caseId !== 'string') throw new Error('confirm: the plan card has no "done" action');
+  const send = cardsFrom(client);
+  const intake = await send(Verb.newIncident, { startId: newStartId(), departmentId });
+  const { caseId, plan } = await confirmPlan(send, intake, {
+    ...formValues(intake),
+    employees: EMPLOYEES.join(','),
+    urls: 'https://www.facebook.com/groups/bench/posts/1',
+    platform: 'facebook',
+    discoveredOn: copenhagenToday(),
+    description: 'Benchmark-sag: borgeren skriver usandheder om to medarbejdere i en lukket gruppe.',
+    ...Object.fromEntries(characteristics.map((c) => [`c_${c}`, 'true'])),
+  });
+  if (!dataOf(plan, Verb.actionDone)) throw new Error('confirm: the plan card has no "done" action');
   const actionIds = [
     ...new Set(
       executes(plan)
@@ -91,7 +77,7 @@ export async function createCase(client: BotClient, departmentId: string, charac
         .map((a) => a.data.actionId as string),
     ),
   ];
-  return { caseId: done.caseId, actionIds, turn: 0 };
+  return { caseId, actionIds, turn: 0 };
 }
 
 interface Recorder {

@@ -14,6 +14,7 @@ import {
   say,
   startBot,
 } from '../support/bot-client';
+import { click, validCards } from '../support/case-steps';
 import { validateCard } from '../support/validate-card';
 
 const NOW = new Date('2026-11-24T09:30:00+01:00');
@@ -32,20 +33,14 @@ function expectValid(card: Card): Card {
   return card;
 }
 
-async function act(
+/** Clicks a button as `who`, expecting HTTP 200 and a valid card (the shared flow helper). */
+const act = async (
   card: Card,
   verb: string,
   extra: Record<string, unknown> = {},
   who: Person = PEOPLE.mette,
   match?: (d: Record<string, unknown>) => boolean,
-) {
-  const a = action(card, verb, match);
-  const res = await invoke(bot.url, who, verb, { ...a.data, ...extra });
-  expect(res.status).toBe(200);
-  expect(res.body.statusCode).toBe(200);
-  expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
-  return expectValid(res.body.value);
-}
+) => (await click(validCards(bot.url, who), card, verb, extra, match)) as Card;
 
 const validIntake = {
   employees: `${PEOPLE.anders.aadObjectId},${PEOPLE.sofie.aadObjectId}`,

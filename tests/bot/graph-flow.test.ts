@@ -1,3 +1,4 @@
+import { confirmPlan } from '../../dev/flow/walk';
 import { GraphSimulator } from '../../dev/graph-simulator/simulator';
 import { Verb } from '../../src/app/verbs';
 import {
@@ -14,6 +15,7 @@ import {
   startBot,
   useServiceUrl,
 } from '../support/bot-client';
+import { click as clickOn, type Send, validCards } from '../support/case-steps';
 import { startFakeConnector } from '../support/fake-connector';
 import { FlakyStore } from '../support/flaky-store';
 import { validateCard } from '../support/validate-card';
@@ -57,14 +59,14 @@ function ok(card: Card): Card {
   return card;
 }
 
-/** Clicks a button on a card; every card gets its own message id, as in Teams, for proactive updates. */
+/** Clicks as Mette, expecting a valid card; every card gets its own message id, as in Teams, for proactive updates. */
+const send: Send = (verb, data) => validCards(bot.url, PEOPLE.mette, () => ({ replyToId: `card-${cardMessageId}` }))(verb, data);
+
+/** Clicks a button on a card (the shared flow helper), timing the answer. */
 async function click(card: Card, verb: string, extra: Record<string, unknown> = {}, match?: (d: Record<string, unknown>) => boolean) {
-  const a = action(card, verb, match);
   const started = Date.now();
-  const res = await invoke(bot.url, PEOPLE.mette, verb, { ...a.data, ...extra }, 'da-DK', { replyToId: `card-${cardMessageId}` });
-  const ms = Date.now() - started;
-  expect(res.status).toBe(200);
-  return { card: ok(res.body.value), ms };
+  const next = (await clickOn(send, card, verb, extra, match)) as Card;
+  return { card: next, ms: Date.now() - started };
 }
 
 /**
@@ -93,8 +95,10 @@ async function planWithGraphActions(): Promise<Card> {
   cardMessageId += 1;
   const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
   const intake = (await click(start, Verb.newIncident)).card;
-  const assessment = (
-    await click(intake, Verb.intakeSubmit, {
+  const { plan } = await confirmPlan(
+    send,
+    intake,
+    {
       employees: `${PEOPLE.anders.aadObjectId},${PEOPLE.sofie.aadObjectId}`,
       urls: URL_1,
       platform: 'facebook',
@@ -102,10 +106,10 @@ async function planWithGraphActions(): Promise<Card> {
       description: DESCRIPTION,
       posterName: 'Jens Jensen',
       c_crimeAccusation: 'true',
-    })
-  ).card;
-  return (await click(assessment, Verb.assessmentConfirm, { keep_meeting: 'true', keep_staffMessage: 'true', keep_policeReport: 'true' }))
-    .card;
+    },
+    () => ({ keep_meeting: 'true', keep_staffMessage: 'true', keep_policeReport: 'true' }),
+  );
+  return plan as Card;
 }
 
 async function bookFirstSlot(plan: Card): Promise<Card> {

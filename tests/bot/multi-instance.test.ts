@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Verb } from '../../src/app/verbs';
 import { action, type Card, cardOf, cardText, invoke, PEOPLE, say } from '../support/bot-client';
 import { type Instance, MAIN, startInstance } from '../support/bot-process';
+import { click, validCards } from '../support/case-steps';
 
 describe('two bot processes on one Azurite behave as one bot', () => {
   let a: Instance;
@@ -22,7 +23,7 @@ describe('two bot processes on one Azurite behave as one bot', () => {
       verb: string,
       extra: Record<string, unknown> = {},
       match?: (d: Record<string, unknown>) => boolean,
-    ) => (await invoke(i.url, PEOPLE.mette, verb, { ...action(card, verb, match).data, ...extra })).body.value;
+    ) => (await click(validCards(i.url), card, verb, extra, match)) as Card;
 
     const intake = await on(b, start, Verb.newIncident);
     const again = await on(a, start, Verb.newIncident);

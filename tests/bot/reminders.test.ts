@@ -1,7 +1,7 @@
 import { Verb } from '../../src/app/verbs';
 import { caseRef } from '../../src/domain/drafts';
 import { type Card, cardText, PEOPLE, type Running, say, startBot, useServiceUrl } from '../support/bot-client';
-import { click, confirmedPlan as planOf } from '../support/case-steps';
+import { click, confirmedPlan as planOf, validCards } from '../support/case-steps';
 import { startFakeConnector } from '../support/fake-connector';
 import { validateCard } from '../support/validate-card';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
   await connector.stop();
 });
 
-const use = (card: Card, verb: string, extra: Record<string, unknown> = {}) => click(bot.url, card, verb, extra);
+const use = (card: Card, verb: string, extra: Record<string, unknown> = {}) => click(validCards(bot.url), card, verb, extra);
 
 async function confirmedPlan(): Promise<{ caseId: string; plan: Card }> {
   now = CONFIRMED;

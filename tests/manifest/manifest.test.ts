@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { PNG } from 'pngjs';
 import {
   buildAppPackage,
   bundledSchema,
@@ -307,8 +308,13 @@ describe('icons', () => {
     const png = encodePng({ width: 5, height: 3, data });
     expect(Buffer.from(decodePng(png).data).equals(Buffer.from(data))).toBe(true);
     const damaged = Buffer.from(png);
-    damaged[20] = (damaged[20] as number) ^ 1; // inside IHDR
-    expect(() => decodePng(damaged)).toThrow(/bad CRC in IHDR/);
+    damaged[29] = (damaged[29] as number) ^ 1; // IHDR's stored CRC: only the CRC check can notice
+    expect(() => decodePng(damaged)).toThrow(/not a valid PNG/);
+    // The same bytes read without the CRC check decode: it is the CRC that catches the damage.
+    expect(PNG.sync.read(damaged, { checkCRC: false }).width).toBe(5);
+    const garbled = Buffer.from(png);
+    garbled[20] = (garbled[20] as number) ^ 1; // inside IHDR's data
+    expect(() => decodePng(garbled)).toThrow(/not a valid PNG/);
   });
 });
 

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { cardOfActivity } from '../../dev/flow/cards';
 import type { JsonStore } from '../../src/app/json-store';
 import { type App, type AppOverrides, createApp } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
+
+export { action, cardText, executes, inputs } from '../../dev/flow/cards';
 
 /** People from the demo department (dev/demo-departments.json). */
 export const PEOPLE = {
@@ -148,66 +151,7 @@ export async function installed(
 }
 
 export function cardOf(activity: Record<string, unknown> | undefined): Card {
-  const attachments = (activity?.attachments ?? []) as { contentType: string; content: Card }[];
-  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  const card = cardOfActivity(activity);
   if (!card) throw new Error('no adaptive card in activity');
-  return card;
-}
-
-/** All strings a card shows, for "does the manager see X" assertions. */
-export function cardText(card: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (typeof v === 'string' && ['text', 'title', 'label', 'value', 'placeholder'].includes(k)) out.push(v);
-        else walk(v);
-      }
-    }
-  };
-  walk(card);
-  return out.join('\n');
-}
-
-/** Every Action.Execute on the card, anywhere (including inside ShowCards). */
-export function executes(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute')
-        out.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
-      for (const v of Object.values(o)) walk(v);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-export function action(card: unknown, verb: string, match: (d: Record<string, unknown>) => boolean = () => true) {
-  const found = executes(card).find((a) => a.verb === verb && match(a.data));
-  if (!found)
-    throw new Error(
-      `no ${verb} action on the card; actions: ${executes(card)
-        .map((a) => a.verb)
-        .join(', ')}`,
-    );
-  return found;
-}
-
-/** Input ids and their current values. */
-export function inputs(card: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value;
-      for (const v of Object.values(o)) walk(v);
-    }
-  };
-  walk(card);
-  return out;
+  return card as Card;
 }
