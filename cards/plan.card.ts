@@ -135,9 +135,7 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
     items.push(actionSet(buttons, { spacing: 'Small' }));
   }
   const urgent = def.kind === 'emergency' && !done;
-  return [
-    container(items, { separator: true, spacing: 'Medium', ...(urgent ? { style: 'attention' } : open ? { style: 'emphasis' } : {}) }),
-  ];
+  return [container(items, { separator: true, ...(urgent ? { style: 'attention' } : open ? { style: 'emphasis' } : {}) })];
 }
 
 /** Step 3: the confirmed plan as a checklist on one card, updated in place. */
