@@ -31,7 +31,7 @@ export const CASE_TEXTS = {
   myCases: { da: 'Mine sager', en: 'My cases' },
   switchLanguage: { da: 'English', en: 'Dansk' },
   caseTitle: { da: 'Sag', en: 'Case' },
-  warningTitle: { da: 'Optræk til udhængning', en: 'Early signs' },
+  warningTitle: { da: 'Optræk', en: 'Early signs' },
   intakeTitle: { da: 'Registrér udhængning', en: 'Register public shaming online' },
   intakeIntro: {
     da: 'Udfyld det, du ved nu. Oplysningerne bruges kun til at vurdere sagen og lave udkast til dig.',
