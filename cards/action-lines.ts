@@ -1,3 +1,4 @@
+import type { Urgency } from '../src/domain/assessment';
 import type { PlannedAction } from '../src/domain/case';
 import { daysBetween } from '../src/domain/dates';
 import { formatDate } from '../src/domain/format';
@@ -27,6 +28,24 @@ export function whoDue(a: PlannedAction, def: ActionDef, ctx: CardContext): Elem
   });
 }
 
+/** "Frist: …" alone, for the assessment's first screen. */
+export function dueLine(a: PlannedAction, def: ActionDef, ctx: CardContext): Element {
+  const due = dueText(a, def, ctx);
+  return text(`**${t('due', ctx.locale)}:** ${due.text}`, { size: 'Small', ...(due.late ? { color: 'Attention' } : {}) });
+}
+
+const GROUP_TITLE = { now: 'groupNow', week: 'groupWeek', later: 'groupLater' } as const;
+
+/** "Nu – i dag (7)": the heading of one urgency group. */
+export function groupHeading(u: Urgency, count: number, ctx: CardContext): Element {
+  return text(`${t(GROUP_TITLE[u], ctx.locale)} (${count})`, {
+    size: 'Medium',
+    weight: 'Bolder',
+    spacing: 'Large',
+    ...(u === 'now' ? { color: 'Accent' } : {}),
+  });
+}
+
 /** The characteristics (or "always") that made the decision table recommend the action. */
 export function whyShort(a: PlannedAction, policy: Policy, ctx: CardContext): string {
   const { locale } = ctx;
@@ -42,13 +61,15 @@ export function whyShort(a: PlannedAction, policy: Policy, ctx: CardContext): st
   return [...parts].join(', ');
 }
 
-/** Why (short), the legal citations and any caveat, for the assessment overview. */
+/** Who, why (short) and the legal citations, for the assessment overview; the caveat waits for the plan's details. */
 export function basisShort(a: PlannedAction, def: ActionDef, ctx: CardContext): Element {
   const { locale, policy } = ctx;
-  const lines = [`**${t('why', locale)}:** ${whyShort(a, policy, ctx)}`];
+  const lines = [`**${t('who', locale)}:** ${pick(def.owner, locale)}`];
+  // "Always applies" says nothing the group heading does not; only the characteristics behind an action are shown.
+  const why = whyShort(a, policy, ctx);
+  if (why !== t('always', locale)) lines.push(`**${t('why', locale)}:** ${why}`);
   if (def.legalBasis.length) lines.push(`**${t('legalBasis', locale)}:** ${def.legalBasis.map((b) => pick(b.cite, locale)).join('; ')}`);
-  if (def.caveat) lines.push(`⚠ ${pick(def.caveat, locale)}`);
-  return text(lines.join('\n\n'), { size: 'Small', isSubtle: true, spacing: 'None' });
+  return text(lines.join('\n\n'), { size: 'Small', isSubtle: true });
 }
 
 /** Full reasons and legal texts, for an opened action on the plan. */

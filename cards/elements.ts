@@ -99,6 +99,17 @@ export function caseData(caseId: string, rev: number, extra: Element = {}): Elem
   return { caseId, rev, ...extra };
 }
 
+/**
+ * Content folded away behind a small button (Action.ToggleVisibility): the card stays short on a phone,
+ * and nothing is sent to the bot when it opens.
+ */
+export function hidden(id: string, items: readonly Element[], label: string): Element[] {
+  return [
+    { type: 'Container', id, isVisible: false, items: [...items], spacing: 'Small' },
+    actionSet([{ type: 'Action.ToggleVisibility', title: label, targetElements: [id] }], { spacing: 'Small' }),
+  ];
+}
+
 /** A button that first asks; only "yes" sends the action (closing, deleting, cancelling). */
 export function confirmAction(title: string, question: string, yes: string, verb: string, data: Element): Element {
   return {

@@ -37,6 +37,7 @@ export function exportRecord(m: ExportModel, ctx: CardContext): string {
         `${t('discoveredOn', locale)}: ${formatDate(i.discoveredOn, locale)}`,
         `${t('description', locale)}: ${i.description}`,
         ...(i.posterName ? [`${t('posterName', locale)}: ${i.posterName}`] : []),
+        ...(i.esdhRef ? [`${t('esdhRef', locale)}: ${i.esdhRef}`] : []),
         ...i.characteristics.map(
           (id) => `✔ ${pick(policy.characteristics.find((ch) => ch.id === id)?.label ?? { da: id, en: id }, locale)}`,
         ),

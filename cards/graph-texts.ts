@@ -50,7 +50,7 @@ export const GUARDRAILS: Record<GuardrailIssue, Localized> = {
     en: 'The message contains a link that can run code (javascript:, data: or similar). Remove it.',
   },
   containsPosterName: {
-    da: 'Beskeden nævner afsenderen. Fjern navnet – beskeden må ikke pege på borgeren.',
+    da: 'Beskeden nævner den, der har skrevet opslaget. Fjern navnet – beskeden må ikke pege på borgeren.',
     en: 'The message names the poster. Remove the name – the message must not point to the citizen.',
   },
   copiesDescription: {

@@ -1,7 +1,7 @@
 import type { Department } from '../src/app/directory';
 import type { Notice } from '../src/app/screens';
 import { Verb } from '../src/app/verbs';
-import { actionDef } from '../src/domain/assessment';
+import { actionDef, byUrgency } from '../src/domain/assessment';
 import type { IncidentCase, PlannedAction } from '../src/domain/case';
 import { danishDate } from '../src/domain/dates';
 import type { Draft } from '../src/domain/drafts';
@@ -10,7 +10,7 @@ import { pick } from '../src/domain/i18n';
 import { LIMITS } from '../src/domain/intake';
 import type { ActionDef } from '../src/domain/policy';
 import type { GuardrailIssue } from '../src/domain/support-message';
-import { basisFull, whoDue } from './action-lines';
+import { basisFull, groupHeading, whoDue } from './action-lines';
 import type { CardContext } from './context';
 import {
   type AdaptiveCard,
@@ -111,6 +111,9 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
   const open = m.expanded?.actionId === a.actionId;
   const mark = a.notRelevant ? '➖' : done ? '✅' : '⬜';
   const items: Element[] = [text(`${mark} **${pick(def.title, locale)}**`, done ? { isSubtle: true } : {})];
+  // While one action is open, the others shrink to their titles: the open draft and its legal texts need the
+  // room (28 KB), and "Luk detaljer" brings the full list back. The Graph panels keep working throughout.
+  if (m.expanded && !open && !graphDriven(a, def, c, ctx)) return [container(items, { separator: true })];
   if (done) {
     const on = a.doneAt ? formatDate(danishDate(new Date(a.doneAt)), locale) : '';
     items.push(
@@ -132,9 +135,7 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
     items.push(actionSet(buttons, { spacing: 'Small' }));
   }
   const urgent = def.kind === 'emergency' && !done;
-  return [
-    container(items, { separator: true, spacing: 'Medium', ...(urgent ? { style: 'attention' } : open ? { style: 'emphasis' } : {}) }),
-  ];
+  return [container(items, { separator: true, ...(urgent ? { style: 'attention' } : open ? { style: 'emphasis' } : {}) })];
 }
 
 /** Step 3: the confirmed plan as a checklist on one card, updated in place. */
@@ -178,7 +179,10 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         },
       ),
       ...status,
-      ...plan.flatMap((a) => row(a, m, ctx)),
+      ...byUrgency(ctx.policy, plan).flatMap((g) => [
+        groupHeading(g.urgency, g.actions.length, ctx),
+        ...g.actions.flatMap((a) => row(a, m, ctx)),
+      ]),
     ],
     {
       actions: closed

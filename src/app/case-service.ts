@@ -508,7 +508,15 @@ export class CaseService {
 
   /** View only: opens one action (or the warning's journal note) without changing the case. */
   private detailsScreen(c: Case, actor: Actor, department: Department, locale: Locale, data: Data): Screen {
-    const ctx = { locale, manager: actor.name, department: department.name, today: danishDate(this.deps.clock.now()) };
+    const named = (id?: string) => department.members.find((p) => p.id === id)?.name;
+    const ctx = {
+      locale,
+      manager: actor.name,
+      department: department.name,
+      today: danishDate(this.deps.clock.now()),
+      trName: named(department.trId),
+      amrName: named(department.amrId),
+    };
     if (c.kind === 'warning') {
       const draft = renderWarningDraft(this.deps.policy, c, ctx);
       return { kind: 'warning', case: c, department, ...(draft ? { draft } : {}) };

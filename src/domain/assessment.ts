@@ -23,6 +23,31 @@ export function dueDate(rule: DueRule, from: IsoDate): IsoDate {
   return date;
 }
 
+/** When an action belongs on the cards: today (or tomorrow), within a week, or later follow-up. */
+export type Urgency = 'now' | 'week' | 'later';
+export const URGENCIES: readonly Urgency[] = ['now', 'week', 'later'];
+
+/**
+ * Derived from the deadline rule alone, so it needs no policy field and stays the same however late a
+ * case is registered: at most a day (a working day counts as one) is "now", at most 7 days "within a week".
+ */
+export function urgency(rule: DueRule): Urgency {
+  const days = (rule.months ?? 0) * 28 + (rule.days ?? 0) + Math.ceil((rule.hours ?? 0) / 24) + (rule.workingDays ?? 0);
+  return days <= 1 ? 'now' : days <= 7 ? 'week' : 'later';
+}
+
+/** The actions in urgency groups, most urgent first, each keeping the order it was given in; empty groups left out. */
+export function byUrgency<T extends { readonly actionId: string }>(
+  policy: Policy,
+  actions: readonly T[],
+): { readonly urgency: Urgency; readonly actions: readonly T[] }[] {
+  const of = (a: T): Urgency => {
+    const def = actionDef(policy, a.actionId);
+    return def ? urgency(def.due) : 'later';
+  };
+  return URGENCIES.map((u) => ({ urgency: u, actions: actions.filter((a) => of(a) === u) })).filter((g) => g.actions.length);
+}
+
 export function actionDef(policy: Policy, actionId: string): ActionDef | undefined {
   return policy.actions.find((a) => a.id === actionId);
 }

@@ -20,6 +20,8 @@ export interface Intake {
   readonly description: string;
   /** The poster's name or profile, if known: for the police report, and kept out of the support message. */
   readonly posterName?: string;
+  /** The municipality's own case number (ESDH), if one exists yet: the reference on outgoing letters. */
+  readonly esdhRef?: string;
   readonly employeeContacted: boolean;
   readonly evidenceSaved: boolean;
   /** Ids of the characteristics answered "yes". */

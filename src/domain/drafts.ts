@@ -1,5 +1,5 @@
 import type { IncidentCase, WarningCase } from './case';
-import { addMonths, type IsoDate } from './dates';
+import type { IsoDate } from './dates';
 import { formatDate, joinNames } from './format';
 import { type Locale, pick } from './i18n';
 import { PLATFORM_LABELS } from './platforms';
@@ -11,6 +11,9 @@ export interface DraftContext {
   readonly manager: string;
   readonly department: string;
   readonly today: IsoDate;
+  /** The department's union and safety representatives, named in the support message when known. */
+  readonly trName?: string;
+  readonly amrName?: string;
 }
 
 export interface Draft {
@@ -30,12 +33,23 @@ function bullets(lines: readonly string[]): string {
   return lines.map((l) => `- ${l}`).join('\n');
 }
 
-/** Fills a policy draft from an incident. Text only: cards and posts escape it where they show it. */
+/** What a letter says where the manager has not given something yet: a bracket to fill in, never an empty gap. */
+const MISSING = {
+  esdhRef: { da: '[sagsnummer i ESDH]', en: '[ESDH case number]' },
+  name: { da: '[navn]', en: '[name]' },
+} as const;
+
+/**
+ * Fills a policy draft from an incident. Deliberately no computed § 96 date: the deadline runs from the
+ * employee's own knowledge, so the date counted from the employer's discovery stays on the manager's card.
+ * Text only: cards and posts escape it where they show it.
+ */
 export function renderIncidentDraft(policy: Policy, draftId: string, c: IncidentCase, ctx: DraftContext): Draft | undefined {
   const def = policy.drafts[draftId];
   const intake = c.intake;
   if (!def || !intake) return undefined;
-  const labels = new Map(policy.characteristics.map((ch) => [ch.id, pick(ch.label, ctx.locale)]));
+  // Letters state facts ("direkte trussel om vold"), not the intake's yes/no questions.
+  const facts = new Map(policy.characteristics.map((ch) => [ch.id, pick(ch.short ?? ch.label, ctx.locale)]));
   const values: Record<string, string> = {
     employees: joinNames(
       intake.employees.map((e) => e.name),
@@ -48,8 +62,10 @@ export function renderIncidentDraft(policy: Policy, draftId: string, c: Incident
     manager: ctx.manager,
     department: ctx.department,
     caseRef: caseRef(c.id),
-    characteristics: bullets(intake.characteristics.map((id) => labels.get(id) ?? id)),
-    deadline96: formatDate(addMonths(intake.discoveredOn, 6), ctx.locale),
+    esdhRef: intake.esdhRef ?? MISSING.esdhRef[ctx.locale],
+    characteristics: bullets(intake.characteristics.map((id) => facts.get(id) ?? id)),
+    trName: ctx.trName || MISSING.name[ctx.locale],
+    amrName: ctx.amrName || MISSING.name[ctx.locale],
   };
   return { title: pick(def.title, ctx.locale), body: fill(pick(def.body, ctx.locale), values) };
 }

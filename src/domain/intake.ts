@@ -11,6 +11,7 @@ export const LIMITS = {
   reference: 200,
   platformOther: 100,
   posterName: 200,
+  esdhRef: 60,
 } as const;
 
 import { PLATFORM_LABELS } from './platforms';
@@ -18,7 +19,7 @@ import { PLATFORM_LABELS } from './platforms';
 export const PLATFORMS = Object.keys(PLATFORM_LABELS) as (keyof typeof PLATFORM_LABELS)[];
 
 /** Why a field was refused; cards turn the code into a sentence in the manager's language. */
-export type FieldError = 'required' | 'tooLong' | 'tooMany' | 'urlInvalid' | 'dateInvalid' | 'dateFuture' | 'dateTooOld' | 'unknownChoice';
+export type FieldError = 'required' | 'tooLong' | 'tooMany' | 'urlInvalid' | 'dateInvalid' | 'dateFuture' | 'unknownChoice';
 
 /** The values as they stand on the card, cleaned and capped, so a refused card comes back as it was typed. */
 export interface IntakeValues {
@@ -28,12 +29,13 @@ export interface IntakeValues {
   readonly discoveredOn: string;
   readonly description: string;
   readonly posterName: string;
+  readonly esdhRef?: string;
   readonly employeeContacted: boolean;
   readonly evidenceSaved: boolean;
   readonly characteristics: readonly string[];
 }
 
-export type IntakeField = 'employees' | 'urls' | 'platform' | 'discoveredOn' | 'description' | 'posterName';
+export type IntakeField = 'employees' | 'urls' | 'platform' | 'discoveredOn' | 'description' | 'posterName' | 'esdhRef';
 export type IntakeErrors = Partial<Record<IntakeField, FieldError>> & { readonly badUrl?: string };
 
 export type IntakeResult = { ok: true; intake: Intake; values: IntakeValues } | { ok: false; errors: IntakeErrors; values: IntakeValues };
@@ -62,6 +64,7 @@ export function readIntakeValues(raw: Record<string, unknown>, policy: Policy): 
     discoveredOn: truncate(cleanLine(raw.discoveredOn), 10),
     description: truncate(cleanText(raw.description), LIMITS.description),
     posterName: truncate(cleanLine(raw.posterName), LIMITS.posterName),
+    esdhRef: truncate(cleanLine(raw.esdhRef), LIMITS.esdhRef),
     employeeContacted: isTrue(raw.employeeContacted),
     evidenceSaved: isTrue(raw.evidenceSaved),
     characteristics: policy.characteristics.map((c) => c.id).filter((id) => isTrue(raw[`c_${id}`])),
@@ -70,8 +73,8 @@ export function readIntakeValues(raw: Record<string, unknown>, policy: Policy): 
 
 /**
  * Checks the intake against the department's members and today's date.
- * A discovery date more than 6 months back is refused: the procedure is for acting now,
- * and the § 96 deadline would already have passed.
+ * Any past discovery date is accepted: no legal cut-off exists (police, takedown, support and EASY
+ * still apply), so an old date only earns a note on the assessment (see `discoveredLongAgo`).
  */
 export function validateIntake(raw: Record<string, unknown>, policy: Policy, members: readonly PersonRef[], today: IsoDate): IntakeResult {
   const values = readIntakeValues(raw, policy);
@@ -110,9 +113,9 @@ export function validateIntake(raw: Record<string, unknown>, policy: Policy, mem
   if (!values.discoveredOn) errors.discoveredOn = 'required';
   else if (!isIsoDate(values.discoveredOn)) errors.discoveredOn = 'dateInvalid';
   else if (compareDates(values.discoveredOn, today) > 0) errors.discoveredOn = 'dateFuture';
-  else if (compareDates(values.discoveredOn, addMonths(today, -6)) < 0) errors.discoveredOn = 'dateTooOld';
 
   if (length(cleanLine(raw.posterName)) > LIMITS.posterName) errors.posterName = 'tooLong';
+  if (length(cleanLine(raw.esdhRef)) > LIMITS.esdhRef) errors.esdhRef = 'tooLong';
   if (!values.description) errors.description = 'required';
   else if (length(cleanText(raw.description)) > LIMITS.description) errors.description = 'tooLong';
 
@@ -127,6 +130,7 @@ export function validateIntake(raw: Record<string, unknown>, policy: Policy, mem
       discoveredOn: values.discoveredOn,
       description: values.description,
       ...(values.posterName ? { posterName: values.posterName } : {}),
+      ...(values.esdhRef ? { esdhRef: values.esdhRef } : {}),
       employeeContacted: values.employeeContacted,
       evidenceSaved: values.evidenceSaved,
       characteristics: values.characteristics,
@@ -143,8 +147,17 @@ export function intakeValues(intake: Intake): IntakeValues {
     discoveredOn: intake.discoveredOn,
     description: intake.description,
     posterName: intake.posterName ?? '',
+    esdhRef: intake.esdhRef ?? '',
     employeeContacted: intake.employeeContacted,
     evidenceSaved: intake.evidenceSaved,
     characteristics: intake.characteristics,
   };
+}
+
+/**
+ * More than 6 months between discovery and today: the employee's own § 96 deadline for the privately
+ * prosecuted offences may have run, which the assessment says plainly. Nothing else changes.
+ */
+export function discoveredLongAgo(discoveredOn: IsoDate, today: IsoDate): boolean {
+  return compareDates(discoveredOn, addMonths(today, -6)) < 0;
 }

@@ -157,7 +157,9 @@ export const DRAFT_PLACEHOLDERS = new Set([
   'department',
   'caseRef',
   'characteristics',
-  'deadline96',
+  'esdhRef',
+  'trName',
+  'amrName',
 ]);
 
 /** Validates a parsed policy document; every problem is reported, not just the first. */

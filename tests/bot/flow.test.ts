@@ -79,7 +79,7 @@ describe('the manager’s flow over /api/messages', () => {
 
   it('walks from "new case" to a confirmed plan, with drafts and a done action', async () => {
     const intake = await openIncident();
-    expect(cardText(intake)).toContain('Involverede medarbejdere');
+    expect(cardText(intake)).toContain('Omtalte medarbejdere');
     const data = action(intake, Verb.intakeSubmit).data;
     expect(data).toEqual({ caseId: expect.stringMatching(/^[a-z2-7]{12}$/), rev: 1 });
 
@@ -148,7 +148,7 @@ describe('the manager’s flow over /api/messages', () => {
     const skippedText = cardText(skipped);
     expect(skippedText).toContain('Handlingen er markeret som ikke relevant');
     expect(skippedText).toMatch(/➖ \*\*[^*]+\*\*/);
-    expect(skippedText).toContain('Vurderet ikke relevant 24. november 2026');
+    expect(skippedText).toContain('Vurderet som ikke relevant den 24. november 2026');
     expect(skippedText).toContain('Opslaget er allerede fjernet af platformen');
     expect(skippedText).toMatch(/1 af \d+ handlinger udført, 1 ikke relevant$/m);
     expect(executes(skipped).some((a) => a.verb === Verb.actionReopen && a.data.actionId === 'takedownRequest')).toBe(true);
@@ -248,7 +248,7 @@ describe('the manager’s flow over /api/messages', () => {
   it('speaks English when Teams is in English, and remembers a language choice', async () => {
     const en = await say(bot.url, PEOPLE.peter, 'new case', 'en-US');
     const card = cardOf(en.activities[0]);
-    expect(cardText(card)).toContain('Register a hanging-out');
+    expect(cardText(card)).toContain('Register public shaming online');
     const switched = await act(card, Verb.language, {}, PEOPLE.peter);
     expect(cardText(switched)).toContain('Registrér udhængning');
     const later = await say(bot.url, PEOPLE.peter, 'new case', 'en-US');

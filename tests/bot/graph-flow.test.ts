@@ -238,7 +238,7 @@ describe('the support message through Graph', () => {
       [{ postText: draft, postConsent: 'false' }, 'Bekræft, at medarbejderen har set beskeden'],
       [{ postText: `${draft}\n${URL_1}`, postConsent: 'true' }, 'link til opslaget'],
       [{ postText: `${draft}\nSe facebook.com/groups/sandheden`, postConsent: 'true' }, 'link til opslaget'],
-      [{ postText: `${draft}\nJens Jensen skriver løgn.`, postConsent: 'true' }, 'nævner afsenderen'],
+      [{ postText: `${draft}\nJens Jensen skriver løgn.`, postConsent: 'true' }, 'nævner den, der har skrevet opslaget'],
       [
         { postText: `${draft}\nAnders har forfalsket journalen i sagen, siger borgeren.`, postConsent: 'true' },
         'gentager tekst fra den interne beskrivelse',
@@ -266,7 +266,7 @@ describe('the support message through Graph', () => {
     ).card;
     const text = cardText(settled);
     expect(text).toContain('Medarbejderen ønsker ingen besked til afdelingen');
-    expect(text).toContain('Vurderet ikke relevant');
+    expect(text).toContain('Vurderet som ikke relevant');
     // No editor or send button for a message that is not going out; it can be reopened.
     expect(executes(settled).some((a) => a.verb === Verb.postPreview || a.verb === Verb.postSend)).toBe(false);
     const reopened = (await click(settled, Verb.actionReopen, {}, (d) => d.actionId === 'staffMessage')).card;

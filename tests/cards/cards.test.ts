@@ -1,4 +1,5 @@
 import { renderCard } from '../../cards/render';
+import { T } from '../../cards/texts';
 import type { Department } from '../../src/app/directory';
 import type { Screen } from '../../src/app/screens';
 import { assess } from '../../src/domain/assessment';
@@ -109,6 +110,20 @@ const screens: [string, Screen][] = [
   ['plan, every action', { kind: 'plan', case: plan, department }],
   ['plan, with a long draft open', { kind: 'plan', case: plan, department, expanded: { actionId: 'takedownRequest', draft: longDraft } }],
   ['plan, closed', { kind: 'plan', case: { ...plan, status: 'closed', closedAt: now }, department }],
+  ['plan, the meeting open', { kind: 'plan', case: plan, department, expanded: { actionId: 'meeting' } }],
+  [
+    'plan, the police report open',
+    {
+      kind: 'plan',
+      case: plan,
+      department,
+      expanded: { actionId: 'policeReport', draft: { title: 'Politianmeldelse', body: 'p'.repeat(5000) } },
+    },
+  ],
+  [
+    'assessment, discovered 8 months ago',
+    { kind: 'assessment', case: { ...incident, intake: { ...intake, discoveredOn: '2026-03-24' } }, department },
+  ],
   ['warning, new', { kind: 'warning', case: { ...warning, status: 'warning', warning: undefined }, department }],
   ['warning, recorded with journal', { kind: 'warning', case: warning, department, draft: longDraft }],
   ['warning, escalated', { kind: 'warning', case: { ...warning, status: 'escalated' }, department }],
@@ -180,4 +195,73 @@ it('has a Danish and an English text for every characteristic, action and draft'
   for (const c of policy.characteristics) expect(c.label.da && c.label.en).toBeTruthy();
   for (const a of policy.actions) expect(a.title.da && a.title.en && a.owner.da && a.owner.en).toBeTruthy();
   for (const d of Object.values(policy.drafts)) expect(d.body.da && d.body.en).toBeTruthy();
+});
+
+describe('the assessment and the plan, grouped by when (review 2026-12)', () => {
+  const textOf = (card: unknown) => JSON.stringify(card);
+  const render = (screen: Screen, locale: Locale = 'da') => renderCard(screen, { locale, policy, today: '2026-11-24', graph: true });
+
+  it.each<[Locale, string[]]>([
+    ['da', ['Nu – i dag', 'Inden for en uge', 'Senere opfølgning']],
+    ['en', ['Now – today', 'Within a week', 'Later follow-up']],
+  ])('shows the groups most urgent first (%s), on the assessment and on the plan', (locale, headings) => {
+    for (const screen of [
+      { kind: 'assessment', case: incident, department },
+      { kind: 'plan', case: plan, department },
+    ] as Screen[]) {
+      const json = textOf(render(screen, locale));
+      const at = headings.map((h) => json.indexOf(`"${h} (`));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect([...at].sort((x, y) => x - y)).toEqual(at);
+      // The emergency and the police report come before anything that can wait.
+      expect(json.indexOf('keep_call112') === -1 || json.indexOf('keep_call112') < (at[1] as number)).toBe(true);
+    }
+  });
+
+  it('folds who, why and the legal basis away on the assessment, one button per group, and keeps every choice visible', () => {
+    const card = render({ kind: 'assessment', case: incident, department }) as unknown as { body: Record<string, unknown>[] };
+    const rows = card.body.filter((el) => (el.items as Record<string, unknown>[] | undefined)?.[0]?.type === 'Input.Toggle');
+    expect(rows).toHaveLength(proposal.length);
+    for (const row of rows) {
+      const items = row.items as Record<string, unknown>[];
+      expect(items[0]?.isVisible).toBeUndefined();
+      expect(items.find((i) => String(i.id).startsWith('d_'))?.isVisible).toBe(false);
+    }
+    const toggles = card.body.flatMap((el) => (el.type === 'ActionSet' ? (el.actions as Record<string, unknown>[]) : []));
+    const targets = toggles
+      .filter((a) => a.type === 'Action.ToggleVisibility' && a.targetElements !== undefined)
+      .flatMap((a) => a.targetElements as string[]);
+    expect(targets).toEqual(expect.arrayContaining(proposal.map((a) => `d_${a.actionId}`)));
+  });
+
+  it('says what a discovery more than 6 months back means, and only then', () => {
+    const old = textOf(
+      render({ kind: 'assessment', case: { ...incident, intake: { ...intake, discoveredOn: '2026-03-24' } }, department }),
+    );
+    expect(old).toContain('Opdaget for mere end 6 måneder siden');
+    expect(old).toContain('straffeloven § 96');
+    expect(old).toContain('anmodning om fjernelse, støtte til medarbejderen og anmeldelse i EASY er stadig relevante');
+    expect(textOf(render({ kind: 'assessment', case: incident, department }))).not.toContain('6 måneder siden');
+  });
+
+  it('shrinks the other actions to their titles while one is open, and keeps the Graph meeting panel', () => {
+    const open = textOf(render({ kind: 'plan', case: plan, department, expanded: { actionId: 'policeReport' } }));
+    const closed = textOf(render({ kind: 'plan', case: plan, department }));
+    expect(open.length).toBeLessThan(closed.length);
+    expect(open).toContain('Luk detaljer');
+    expect(open).toContain('Find mødetid');
+  });
+
+  it('tells the manager with every draft never to give a CPR number and to file the text in ESDH', () => {
+    const json = textOf(render({ kind: 'plan', case: plan, department, expanded: { actionId: 'policeReport', draft: longDraft } }));
+    expect(json).toContain('Angiv aldrig CPR-nummer');
+    expect(json).toContain('journalisér den endelige tekst i ESDH');
+  });
+
+  it('never says "hung out" or "hanging-out" in English, and asks for the ESDH number on the intake', () => {
+    for (const [key, value] of Object.entries(T)) expect(`${key}: ${value.en}`).not.toMatch(/hung out|hanging-out|hang out/i);
+    const intakeCard = textOf(render({ kind: 'intake', case: { ...incident, status: 'intake' }, department }));
+    expect(intakeCard).toContain('"id":"esdhRef"');
+    expect(intakeCard).toContain('Sagsnummer i ESDH');
+  });
 });

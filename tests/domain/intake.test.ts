@@ -1,5 +1,5 @@
 import type { PersonRef } from '../../src/domain/case';
-import { intakeValues, LIMITS, validateIntake } from '../../src/domain/intake';
+import { discoveredLongAgo, intakeValues, LIMITS, validateIntake } from '../../src/domain/intake';
 import { parsePolicy } from '../../src/domain/policy';
 import { cleanLine, cleanText } from '../../src/domain/text';
 import policyJson from '../../src/policy/default-policy.json';
@@ -102,19 +102,40 @@ describe('validateIntake', () => {
   });
 
   describe('the discovery date', () => {
-    it.each(['2026-11-24', '2026-05-24'])('accepts %s (today, and exactly 6 months back)', (discoveredOn) => {
+    // No legal cut-off exists (§ 119 a has 5 years, §§ 267/268 two): an old date is accepted and only noted.
+    it.each(['2026-11-24', '2026-05-24', '2026-05-23', '2026-03-24', '2025-11-24', '2019-01-02'])('accepts %s', (discoveredOn) => {
       expect(check({ discoveredOn }).ok).toBe(true);
+    });
+
+    it.each([
+      ['2026-05-24', false],
+      ['2026-05-23', true],
+      ['2026-03-24', true],
+    ])('%s is more than 6 months back: %s', (discoveredOn, old) => {
+      expect(discoveredLongAgo(discoveredOn, TODAY)).toBe(old);
     });
 
     it.each([
       ['2026-11-25', 'dateFuture'],
       ['2027-01-01', 'dateFuture'],
-      ['2026-05-23', 'dateTooOld'],
-      ['2025-11-24', 'dateTooOld'],
       ['2026-02-30', 'dateInvalid'],
       ['24-11-2026', 'dateInvalid'],
     ])('refuses %s (%s)', (discoveredOn, error) => {
       expect(errors({ discoveredOn })).toEqual({ discoveredOn: error });
+    });
+  });
+
+  describe('the ESDH case number', () => {
+    it('is optional, kept as typed on one line, and given back when the card is drawn again', () => {
+      const none = check({});
+      expect(none.ok && none.intake.esdhRef).toBeUndefined();
+      const given = check({ esdhRef: ' 27.12.00-G01-123-26\n' });
+      expect(given.ok && given.intake.esdhRef).toBe('27.12.00-G01-123-26');
+      if (given.ok) expect(intakeValues(given.intake).esdhRef).toBe('27.12.00-G01-123-26');
+    });
+
+    it(`refuses more than ${LIMITS.esdhRef} characters`, () => {
+      expect(errors({ esdhRef: '1'.repeat(LIMITS.esdhRef + 1) })).toEqual({ esdhRef: 'tooLong' });
     });
   });
 
@@ -184,6 +205,7 @@ describe('validateIntake', () => {
       discoveredOn: '2026-12-01',
       description: 'Første linje\nAnden linje',
       posterName: '',
+      esdhRef: '',
       employeeContacted: true,
       evidenceSaved: true,
       characteristics: ['cprNumber', 'familyNamed'],

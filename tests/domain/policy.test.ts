@@ -35,16 +35,23 @@ const dueOf = (characteristics: readonly string[]) =>
   Object.fromEntries(assess(policy, intake(characteristics)).map((a) => [a.actionId, a.due]));
 
 const BASELINE = [
+  'informChain',
   'contactEmployee',
   'preserveEvidence',
+  'watchPosts',
   'meeting',
   'staffMessage',
+  'pressLine',
   'crisisSupport',
+  'safetyBasics',
+  'familySupport',
+  'underlyingComplaint',
   'reassignCase',
   'journalNote',
   'internalRegistration',
   'easyReport',
   'followUpWeek',
+  'medEvaluation',
   'followUp3Months',
 ];
 const DATATILSYNET = ['datatilsynet', 'datatilsynetNow'];
@@ -70,6 +77,7 @@ describe('the default policy document', () => {
       'imminentDanger',
       'directThreat',
       'indirectThreat',
+      'threatToExpose',
       'crimeAccusation',
       'falseInformation',
       'cprNumber',
@@ -220,72 +228,101 @@ describe('the decision table (domain.md §9)', () => {
       [
         'call112',
         'policeReport',
+        'informChain',
         'contactEmployee',
         'preserveEvidence',
+        'watchPosts',
         'meeting',
         'staffMessage',
+        'pressLine',
         'crisisSupport',
+        'safetyBasics',
         'securityReview',
+        'familySupport',
+        'victimRights',
+        'underlyingComplaint',
         'reassignCase',
         'journalNote',
         'internalRegistration',
         'easyReport',
         'followUpWeek',
+        'medEvaluation',
         'followUp3Months',
       ],
     ],
     [
       ['crimeAccusation'],
       [
+        'informChain',
         'contactEmployee',
         'preserveEvidence',
+        'watchPosts',
         'meeting',
         'staffMessage',
+        'pressLine',
         'crisisSupport',
+        'safetyBasics',
+        'familySupport',
         'takedownRequest',
         'platformNotice',
         'legalAid',
         'prosecutionRequest',
+        'underlyingComplaint',
         'reassignCase',
         'journalNote',
         'internalRegistration',
         'easyReport',
         'followUpWeek',
+        'medEvaluation',
         'followUp3Months',
       ],
     ],
     [
       ['falseInformation'],
       [
+        'informChain',
         'contactEmployee',
         'preserveEvidence',
+        'watchPosts',
         'meeting',
         'staffMessage',
+        'pressLine',
         'crisisSupport',
+        'safetyBasics',
+        'familySupport',
         'takedownRequest',
+        'underlyingComplaint',
         'reassignCase',
         'journalNote',
         'internalRegistration',
         'easyReport',
         'followUpWeek',
+        'medEvaluation',
         'followUp3Months',
       ],
     ],
     [
       ['newsMedium'],
       [
+        'informChain',
         'contactEmployee',
         'preserveEvidence',
+        'watchPosts',
         'meeting',
         'staffMessage',
+        'pressLine',
         'crisisSupport',
+        'safetyBasics',
+        'familySupport',
         'legalAid',
         'pressenaevnet',
+        'underlyingComplaint',
         'reassignCase',
         'journalNote',
         'internalRegistration',
         'easyReport',
         'followUpWeek',
+        'medEvaluation',
         'followUp3Months',
       ],
     ],
@@ -317,7 +354,8 @@ describe('the decision table (domain.md §9)', () => {
         prosecutionRequest: '2027-05-24',
       }),
     );
-    expect(dueOf(['newsMedium']).pressenaevnet).toBe('2026-12-22');
+    // Genmæle: 12 weeks from publication (medieansvarsloven), not the old 4.
+    expect(dueOf(['newsMedium']).pressenaevnet).toBe('2027-02-16');
   });
 
   it('moves the meeting over the weekend when the post is found on a Friday', () => {
@@ -404,17 +442,25 @@ describe('the drafts rendered for a case', () => {
     }
   });
 
-  it('puts the URLs and the case reference in the police report', () => {
+  it('puts the URLs and the ESDH case number (not Opbakning’s own id) in the police report', () => {
     const body = renderIncidentDraft(policy, 'policeReport', incident, ctx('da'))?.body ?? '';
     expect(body).toContain(`- ${URL}`);
-    expect(body).toContain('OPB-3F2A9C1E');
+    expect(body).toContain('Vores reference: [sagsnummer i ESDH]');
+    expect(body).not.toContain('OPB-3F2A9C1E');
+    const withEsdh = { ...incident, intake: { ...(incident.intake as Intake), esdhRef: '27.12.00-G01-123-26' } };
+    expect(renderIncidentDraft(policy, 'policeReport', withEsdh, ctx('da'))?.body).toContain('Vores reference: 27.12.00-G01-123-26');
+    expect(renderIncidentDraft(policy, 'takedownRequest', withEsdh, ctx('en'))?.body).toContain('Our reference: 27.12.00-G01-123-26');
   });
 
-  it('fills the § 96 deadline in the police report and the prosecution request', () => {
-    for (const id of ['policeReport', 'prosecutionRequest']) {
-      expect(renderIncidentDraft(policy, id, incident, ctx('da'))?.body).toContain('den 24. maj 2027');
-      expect(renderIncidentDraft(policy, id, incident, ctx('en'))?.body).toContain('on 24 May 2027');
-    }
+  it('keeps the employer-computed § 96 date out of every letter: it runs from the employee’s own knowledge', () => {
+    for (const locale of ['da', 'en'] as const)
+      for (const id of Object.keys(policy.drafts)) {
+        const body = renderIncidentDraft(policy, id, incident, ctx(locale))?.body ?? '';
+        expect(body).not.toMatch(/24\. maj 2027|24 May 2027|udløber fristen|the deadline .* ends/);
+      }
+    const withDeadline = copy();
+    withDeadline.drafts.policeReport.body.da += '\n{{deadline96}}';
+    expect(errorsOf(withDeadline)).toEqual(['drafts.policeReport: unknown placeholder {{deadline96}}']);
   });
 
   it('keeps the takedown request calm: the police are only something that will be considered', () => {

@@ -267,7 +267,7 @@ async function walk(): Promise<void> {
   await compose.click();
   await p.keyboard.type('ny sag');
   await p.keyboard.press('Enter');
-  await sees(/Registrér udhængning|Register a hanging-out/);
+  await sees(/Registrér udhængning|Register public shaming online/);
   caseCardIndex = (await p.locator(CARD).count()) - 1;
   if (
     await caseCard()
@@ -284,12 +284,12 @@ async function walk(): Promise<void> {
 
   // 2. Register: the intake card.
   await submit('Registrér udhængning');
-  await sees('Involverede medarbejdere');
+  await sees('Omtalte medarbejdere');
   await screenshot('intake');
 
   // 3. Two employees from the Fluent combobox, a link, a description, one characteristic.
   const card = caseCard();
-  await card.getByRole('combobox', { name: /Involverede medarbejdere/ }).click();
+  await card.getByRole('combobox', { name: /Omtalte medarbejdere/ }).click();
   await p
     .locator('.fui-Option')
     .filter({ hasText: /^Anders Kjær$/ })

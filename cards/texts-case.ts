@@ -1,0 +1,107 @@
+import type { Localized } from '../src/domain/i18n';
+
+/** Start, intake and assessment texts, in Danish and English. */
+export const CASE_TEXTS = {
+  welcomeTitle: { da: 'Velkommen til Opbakning', en: 'Welcome to Opbakning' },
+  welcomeBody: {
+    da: 'Når en medarbejder bliver hængt ud på nettet, guider jeg dig som leder gennem det, der skal ske samme dag: vis opbakning, mød TR, AMR og de berørte kolleger, gem dokumentation, og tag stilling til politi, fjernelse og juridisk hjælp. Jeg holder styr på sagen, til alt er fulgt op.',
+    en: 'When an employee is publicly shamed online, I guide you as their manager through what must happen the same day: back the employee, meet the union and safety representatives and the colleagues concerned, save evidence, and decide on police, takedown and legal help. I keep the case until every follow-up is done.',
+  },
+  welcomePrivacy: {
+    da: 'Sagen er kun synlig for dig og de ledere, du tilføjer. Skriv "ny sag" eller "hjælp" når som helst.',
+    en: 'The case is visible only to you and the managers you add. Type "new case" or "help" at any time.',
+  },
+  getStarted: { da: 'Kom i gang', en: 'Get started' },
+  startTitle: { da: 'Hvad er der sket?', en: 'What has happened?' },
+  startBody: {
+    da: 'Vælg det, der passer. Du kan altid vende tilbage til dine sager.',
+    en: 'Choose what fits. You can always come back to your cases.',
+  },
+  department: { da: 'Afdeling', en: 'Department' },
+  newIncident: { da: 'Registrér udhængning', en: 'Register public shaming online' },
+  newIncidentHelp: {
+    da: 'En medarbejder er nævnt eller vist på en hjemmeside, i en Facebook-gruppe eller lignende.',
+    en: 'An employee is named or shown on a website, in a Facebook group or similar.',
+  },
+  newWarning: { da: 'Optræk til udhængning', en: 'Early signs of public shaming online' },
+  newWarningHelp: {
+    da: 'En borger truer med at hænge en medarbejder ud. Notér det og tag forholdsregler nu.',
+    en: 'A citizen threatens to publicly shame an employee online. Note it and take precautions now.',
+  },
+  myCases: { da: 'Mine sager', en: 'My cases' },
+  switchLanguage: { da: 'English', en: 'Dansk' },
+  caseTitle: { da: 'Sag', en: 'Case' },
+  warningTitle: { da: 'Optræk', en: 'Early signs' },
+  intakeTitle: { da: 'Registrér udhængning', en: 'Register public shaming online' },
+  intakeIntro: {
+    da: 'Udfyld det, du ved nu. Oplysningerne bruges kun til at vurdere sagen og lave udkast til dig.',
+    en: 'Fill in what you know now. The details are only used to assess the case and draft texts for you.',
+  },
+  employees: { da: 'Omtalte medarbejdere', en: 'Employees named or shown' },
+  employeesPlaceholder: { da: 'Vælg en eller flere', en: 'Choose one or more' },
+  urls: { da: 'Link til opslaget (ét pr. linje)', en: 'Link to the post (one per line)' },
+  platform: { da: 'Hvor er det offentliggjort?', en: 'Where was it published?' },
+  discoveredOn: { da: 'Opdaget den', en: 'Discovered on' },
+  description: { da: 'Kort intern beskrivelse', en: 'Short internal description' },
+  descriptionHelp: {
+    da: 'Kun til dig og lederne på sagen. Kommer aldrig med i beskeden til afdelingen.',
+    en: 'Only for you and the managers on the case. Never included in the message to the department.',
+  },
+  posterName: {
+    da: 'Navn eller profil på den, der har skrevet opslaget (hvis kendt)',
+    en: 'Name or profile of whoever wrote the post (if known)',
+  },
+  esdhRef: {
+    da: 'Sagsnummer i ESDH (hvis sagen er oprettet) – bruges som reference i brevene',
+    en: 'Case number in the ESDH records system (if created) – used as the reference in letters',
+  },
+  employeeContacted: { da: 'Jeg har talt med medarbejderen', en: 'I have talked to the employee' },
+  evidenceSaved: {
+    da: 'Dokumentation er gemt (skærmbilleder med link, dato og klokkeslæt, hele tråden og profilen på den, der har skrevet opslaget)',
+    en: 'Evidence is saved (screenshots with link, date and time, the whole thread and the profile of whoever wrote the post)',
+  },
+  characteristicsTitle: { da: 'Hvad indeholder opslaget?', en: 'What does the post contain?' },
+  characteristicsHelp: {
+    da: 'Slå til for alt, der passer. Det afgør, hvilke handlinger jeg anbefaler.',
+    en: 'Switch on everything that applies. It decides which actions I recommend.',
+  },
+  seeAssessment: { da: 'Se vurdering', en: 'See assessment' },
+  assessmentTitle: { da: 'Vurdering og anbefalede handlinger', en: 'Assessment and recommended actions' },
+  assessmentIntro: {
+    da: 'Ud fra dine svar anbefaler jeg disse handlinger. Fjern dem, der ikke passer, og tilføj andre, før du bekræfter.',
+    en: 'Based on your answers I recommend these actions. Remove those that do not fit and add others before you confirm.',
+  },
+  emergencyTitle: { da: 'Akut fare: ring 112 nu', en: 'Imminent danger: call 112 now' },
+  emergencyBody: {
+    da: 'Er nogen i overhængende fare, så ring 112. Trusler anmeldes til politiet (114) i dag.',
+    en: 'If anyone is in imminent danger, call 112. Report threats to the police (114) today.',
+  },
+  threatTitle: { da: 'Trussel: anmeld til politiet i dag', en: 'Threat: report to the police today' },
+  threatBody: {
+    da: 'Ring 114, eller 112 hvis der er overhængende fare. Tilbyd medarbejderen hjælp til anmeldelsen.',
+    en: 'Call 114, or 112 if there is imminent danger. Offer the employee help with the report.',
+  },
+  who: { da: 'Hvem', en: 'Who' },
+  groupNow: { da: 'Nu – i dag', en: 'Now – today' },
+  groupWeek: { da: 'Inden for en uge', en: 'Within a week' },
+  groupLater: { da: 'Senere opfølgning', en: 'Later follow-up' },
+  groupDetails: { da: 'Vis eller skjul hvem, hvorfor og grundlag', en: 'Show or hide who, why and basis' },
+  reasonsToggle: { da: 'Vis eller skjul begrundelsen', en: 'Show or hide the reasoning' },
+  longAgoTitle: { da: 'Opdaget for mere end 6 måneder siden', en: 'Discovered more than 6 months ago' },
+  longAgoBody: {
+    da: 'Medarbejderens frist efter straffeloven § 96 for selv at begære offentlig påtale for ærekrænkelse (§§ 267 og 268) og private forhold (§ 264 d) kan være udløbet – den regnes fra, hvornår medarbejderen fik kendskab til opslaget, og hvert nyt opslag starter en ny frist. Politianmeldelse af fx trusler og chikane (§§ 119, 119 a, 266 og 242), anmodning om fjernelse, støtte til medarbejderen og anmeldelse i EASY er stadig relevante. Afklar fristerne med jeres juridiske enhed.',
+    en: 'The employee’s deadline under Penal Code section 96 for requesting public prosecution for defamation (sections 267 and 268) or private matters (section 264 d) may have run – it counts from when the employee learned of the post, and each new post starts a new deadline. A police report of e.g. threats and harassment (sections 119, 119 a, 266 and 242), a removal request, support for the employee and an EASY report still apply. Check the deadlines with your legal unit.',
+  },
+  always: { da: 'gælder altid', en: 'always applies' },
+  details: { da: 'Detaljer', en: 'Details' },
+  closeDetails: { da: 'Luk detaljer', en: 'Close details' },
+  markDoneQuick: { da: 'Udført', en: 'Done' },
+  due: { da: 'Frist', en: 'Deadline' },
+  why: { da: 'Hvorfor', en: 'Why' },
+  legalBasis: { da: 'Grundlag', en: 'Basis' },
+  addedByManager: { da: 'Tilføjet af dig', en: 'Added by you' },
+  addActions: { da: 'Tilføj flere handlinger', en: 'Add more actions' },
+  addActionsPlaceholder: { da: 'Vælg handlinger', en: 'Choose actions' },
+  confirmPlan: { da: 'Bekræft handleplan', en: 'Confirm action plan' },
+  editIntake: { da: 'Ret oplysninger', en: 'Edit details' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,97 @@
+import type { Localized } from '../src/domain/i18n';
+
+/** The action plan, its meeting and its message, in Danish and English. */
+export const PLAN_TEXTS = {
+  planTitle: { da: 'Handleplan', en: 'Action plan' },
+  progress: { da: '{done} af {total} handlinger udført', en: '{done} of {total} actions done' },
+  progressNotRelevant: {
+    da: '{done} af {total} handlinger udført, {skipped} ikke relevante',
+    en: '{done} of {total} actions done, {skipped} not relevant',
+  },
+  progressNotRelevantOne: {
+    da: '{done} af {total} handlinger udført, 1 ikke relevant',
+    en: '{done} of {total} actions done, 1 not relevant',
+  },
+  overdue: { da: 'overskredet', en: 'overdue' },
+  today: { da: 'i dag', en: 'today' },
+  showDraft: { da: 'Vis udkast', en: 'Show draft' },
+  hideDraft: { da: 'Skjul udkast', en: 'Hide draft' },
+  draftFor: { da: 'Udkast', en: 'Draft' },
+  draftHelp: {
+    da: 'Læs udkastet igennem, og tilpas det, før du bruger det. Angiv aldrig CPR-nummer. Kopiér teksten herfra, og journalisér den endelige tekst i ESDH.',
+    en: 'Read the draft and adapt it before you use it. Never include a CPR number. Copy the text from here and file the final text in the ESDH records system.',
+  },
+  markDone: { da: 'Marker som udført', en: 'Mark as done' },
+  referenceOrReason: {
+    da: 'Reference eller begrundelse',
+    en: 'Reference or reason',
+  },
+  referencePlaceholder: {
+    da: 'Fx politiets journalnummer (valgfrit) – eller hvorfor handlingen ikke er relevant (skal udfyldes)',
+    en: 'E.g. the police case number (optional) – or why the action is not relevant (required)',
+  },
+  reasonLabel: { da: 'Begrundelse', en: 'Reason' },
+  referenceLabel: { da: 'Reference', en: 'Reference' },
+  markNotRelevant: { da: 'Marker som ikke relevant', en: 'Mark as not relevant' },
+  notRelevantOn: { da: 'Vurderet som ikke relevant den {date}', en: 'Judged not relevant on {date}' },
+  reopen: { da: 'Genåbn', en: 'Reopen' },
+  doneOn: { da: 'Udført den {date}', en: 'Done on {date}' },
+  meetingPending: {
+    da: 'Mødet kan indtil videre bookes i Outlook; marker det som udført bagefter.',
+    en: 'For now, book the meeting in Outlook and mark it as done afterwards.',
+  },
+  postPending: {
+    da: 'Beskeden kan indtil videre sendes i afdelingens kanal; marker den som udført bagefter.',
+    en: 'For now, post the message in the department’s channel and mark it as done afterwards.',
+  },
+  findTimes: { da: 'Find mødetid', en: 'Find a meeting time' },
+  findTimesHelp: {
+    da: 'Jeg finder tider i dag eller næste arbejdsdag, hvor medarbejderne, TR, AMR og lederne kan.',
+    en: 'I find times today or on the next working day when the employees, union and safety representatives and managers are free.',
+  },
+  searching: { da: '⏳ Søger efter ledige tider i kalenderne …', en: '⏳ Looking for free times in the calendars …' },
+  booking: { da: '⏳ Booker mødet og sender invitationer …', en: '⏳ Booking the meeting and sending invitations …' },
+  refresh: { da: 'Opdater', en: 'Refresh' },
+  chooseSlot: { da: 'Vælg tidspunkt', en: 'Choose a time' },
+  otherTime: { da: 'Et andet tidspunkt', en: 'Another time' },
+  manualDate: { da: 'Dato (ved andet tidspunkt)', en: 'Date (for another time)' },
+  manualTime: { da: 'Klokkeslæt', en: 'Time' },
+  bookMeeting: { da: 'Book mødet', en: 'Book the meeting' },
+  searchAgain: { da: 'Søg igen', en: 'Search again' },
+  meetingAt: { da: '✅ Møde {when}', en: '✅ Meeting {when}' },
+  joinMeeting: { da: 'Åbn mødet i Teams', en: 'Open the meeting in Teams' },
+  cancelMeeting: { da: 'Aflys mødet', en: 'Cancel the meeting' },
+  moveMeeting: { da: 'Flyt mødet', en: 'Move the meeting' },
+  moveTo: { da: 'Flyt til', en: 'Move to' },
+  cancelMeetingConfirm: {
+    da: 'Aflys mødet? Deltagerne får besked. Du kan bagefter finde en ny tid.',
+    en: 'Cancel the meeting? The attendees are told. You can find a new time afterwards.',
+  },
+  meetingCancelled: {
+    da: 'Mødet er aflyst. Find en ny tid, når det passer.',
+    en: 'The meeting is cancelled. Find a new time when it suits.',
+  },
+  findNewTime: { da: 'Find ny mødetid', en: 'Find a new time' },
+  bookingUnknown: {
+    da: 'Jeg fik ikke svar fra Outlook, så jeg ved ikke, om mødet blev booket. Tryk "Prøv igen" – mødet bliver ikke booket to gange.',
+    en: 'Outlook did not answer, so I do not know whether the meeting was booked. Press "Try again" – it will not be booked twice.',
+  },
+  writeMessage: { da: 'Skriv og send beskeden', en: 'Write and post the message' },
+  messageText: { da: 'Beskeden til afdelingen (du kan rette den)', en: 'The message to the department (you can edit it)' },
+  consent: {
+    da: 'Medarbejderen har set beskeden og er enig i, at den sendes',
+    en: 'The employee has seen the message and agrees that it is posted',
+  },
+  preview: { da: 'Forhåndsvis', en: 'Preview' },
+  previewTitle: { da: 'Sådan ser beskeden ud i kanalen:', en: 'This is how the message looks in the channel:' },
+  sendPost: { da: 'Send til afdelingens kanal', en: 'Post to the department’s channel' },
+  posting: { da: '⏳ Sender beskeden …', en: '⏳ Posting the message …' },
+  postedAt: { da: '✅ Beskeden er sendt til afdelingens kanal.', en: '✅ The message has been posted to the department’s channel.' },
+  openPost: { da: 'Se beskeden i kanalen', en: 'See the message in the channel' },
+  postUnknown: {
+    da: 'Jeg fik ikke svar fra Teams, så jeg ved ikke, om beskeden kom frem. Se efter i afdelingens kanal, før du sender igen.',
+    en: 'Teams did not answer, so I do not know whether the message arrived. Look in the department’s channel before you post again.',
+  },
+  postIsThere: { da: 'Beskeden er i kanalen', en: 'The message is in the channel' },
+  sendAgain: { da: 'Den kom ikke frem – send igen', en: 'It did not arrive – post again' },
+} as const satisfies Record<string, Localized>;
