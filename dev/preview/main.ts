@@ -153,7 +153,13 @@ async function main(): Promise<number> {
       cards: cards.map((c) => ({ id: c.id, bytes: c.bytes })),
       posts: posts.map((p) => ({ id: p.id, bytes: p.bytes })),
       limits: { card: MAX_CARD_BYTES, channelPost: MAX_CHANNEL_POST_BYTES },
-      axeFindings: findings.length,
+      // Every axe finding, also the moderate and minor ones that do not fail the preview, counted by rule.
+      axe: Object.fromEntries(
+        [...new Set(findings.map((f) => `${f.impact} ${f.rule}`))].map((k) => [
+          k,
+          findings.filter((f) => `${f.impact} ${f.rule}` === k).length,
+        ]),
+      ),
       problems,
     };
     writeFileSync(path.join(OUT, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
