@@ -5,7 +5,7 @@ import { formatDate } from '../src/domain/format';
 import { pick } from '../src/domain/i18n';
 import type { ActionDef, Policy } from '../src/domain/policy';
 import type { CardContext } from './context';
-import { type Element, text } from './elements';
+import { container, type Element, text } from './elements';
 import { t } from './texts';
 
 /** "i dag, 24. november 2026 (samme dag)" — plus "overskredet" when an open action is late. */
@@ -24,7 +24,8 @@ export function whoDue(a: PlannedAction, def: ActionDef, ctx: CardContext): Elem
   return text(`**${t('who', ctx.locale)}:** ${pick(def.owner, ctx.locale)}\n\n**${t('due', ctx.locale)}:** ${due.text}`, {
     size: 'Small',
     spacing: 'Small',
-    ...(due.late ? { color: 'Attention' } : {}),
+    // An emergency row is already red (attention style); Teams' red text on it is too faint to read (npm run preview, axe).
+    ...(due.late && def.kind !== 'emergency' ? { color: 'Attention' } : {}),
   });
 }
 
@@ -84,6 +85,7 @@ export function basisFull(a: PlannedAction, def: ActionDef, ctx: CardContext): E
     blocks.push(
       text(`**${t('legalBasis', locale)}:**\n\n${def.legalBasis.map((b) => `- ${pick(b.text, locale)}`).join('\n')}`, { size: 'Small' }),
     );
-  if (def.caveat) blocks.push(text(`⚠ ${pick(def.caveat, locale)}`, { size: 'Small', color: 'Warning' }));
+  // Teams' yellow text is unreadable on white; a warning-style box is not.
+  if (def.caveat) blocks.push(container([text(`⚠ ${pick(def.caveat, locale)}`, { size: 'Small' })], { style: 'warning' }));
   return blocks;
 }

@@ -147,10 +147,11 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
   const skipped = plan.filter((a) => a.notRelevant).length;
   const done = settled - skipped;
   const closed = c.status === 'closed';
+  // In a green box rather than green text: Teams' green text on white is too faint to read (npm run preview, axe).
   const status: Element[] = closed
-    ? [text(t('caseClosed', locale), { weight: 'Bolder', color: 'Good' })]
+    ? [container([text(t('caseClosed', locale), { weight: 'Bolder' })], { style: 'good' })]
     : settled === plan.length && plan.length
-      ? [text(t('allDone', locale), { color: 'Good' })]
+      ? [container([text(t('allDone', locale))], { style: 'good' })]
       : [];
   const myCases = execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' });
   const exportAction = execute(t('exportCase', locale), Verb.exportCase, { caseId: c.id }, { associatedInputs: 'none' });

@@ -37,7 +37,7 @@ export function postPanel(m: PostPanelModel, ctx: CardContext): Element[] {
   if (!m.open)
     return [
       ...error,
-      ...(unknown ? [text(t('postUnknown', locale), { size: 'Small', color: 'Warning' })] : []),
+      ...(unknown ? [container([text(t('postUnknown', locale), { size: 'Small' })], { style: 'warning' })] : []),
       actionSet([execute(t('writeMessage', locale), Verb.details, { ...data, actionId: 'staffMessage' }, { ...none, style: 'positive' })]),
     ];
   const value = p?.text || m.draft?.body || '';
@@ -50,7 +50,7 @@ export function postPanel(m: PostPanelModel, ctx: CardContext): Element[] {
   if (unknown) buttons.push(execute(t('postIsThere', locale), Verb.postConfirm, data, none));
   return [
     ...error,
-    ...(unknown ? [text(t('postUnknown', locale), { size: 'Small', color: 'Warning' })] : []),
+    ...(unknown ? [container([text(t('postUnknown', locale), { size: 'Small' })], { style: 'warning' })] : []),
     { type: 'Input.Text', id: 'postText', label: t('messageText', locale), isMultiline: true, maxLength: MESSAGE_LIMIT, value },
     toggle('postConsent', t('consent', locale), p?.consent ?? false),
     ...issues.map((i) => text(`⚠ ${pick(GUARDRAILS[i], locale)}`, { color: 'Attention', size: 'Small', spacing: 'Small' })),

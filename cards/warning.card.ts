@@ -125,7 +125,7 @@ export function warningCard(m: WarningModel, ctx: CardContext): AdaptiveCard {
       ...noticeBanner(m.notice, locale),
       caseHeader(t('warningTitle', locale), c.id, m.department.name, t(STATUS[c.status], locale)),
       heading(t('newWarning', locale)),
-      ...(c.status === 'recorded' && !m.notice ? [text(t('warningRecorded', locale), { color: 'Good' })] : []),
+      ...(c.status === 'recorded' && !m.notice ? [container([text(t('warningRecorded', locale))], { style: 'good' })] : []),
       ...draft,
       ...inputs,
     ],

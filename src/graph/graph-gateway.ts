@@ -21,6 +21,11 @@ export interface GraphGatewayOptions {
   readonly timeoutMs?: number;
 }
 
+/** The chatMessage Graph receives for a channel post; Graph refuses one over about 28 KB (the preview checks the size). */
+export function channelMessage(html: string): { body: { contentType: 'html'; content: string } } {
+  return { body: { contentType: 'html', content: html } };
+}
+
 /** Sets the delegated token on every request: the SDK's own handler skips non-Graph hosts such as the simulator. */
 class BearerToken implements Middleware {
   private next: Middleware | undefined;
@@ -224,7 +229,7 @@ export class GraphGateway implements GraphPort {
     try {
       const res = await this.client(token, ONLY_THROTTLED)
         .api(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`)
-        .post({ body: { contentType: 'html', content: html } });
+        .post(channelMessage(html));
       return { ok: true, value: { messageId: String(res.id), ...(res.webUrl ? { webUrl: String(res.webUrl) } : {}) } };
     } catch (e) {
       return failure(e, true);

@@ -6,7 +6,8 @@
  *
  * Three layers:
  *  1. JSON schema: the official Adaptive Card 1.5.0 schema, vendored in tests/fixtures/adaptive-card/ (MIT, source noted there).
- *  2. The `adaptivecards` 3.0.6 parser + validateProperties(), minus its documented Teams false positives.
+ *  2. The `adaptivecards` 3.0.6 parser + validateProperties(), minus its documented Teams false positives
+ *     (dev/preview/teams-false-positives.ts, shared with `npm run preview`).
  *  3. Teams rules: version "1.5", <= 28 KB, Action.Execute with verb, unique input ids, no Action.Submit
  *     (except as the fallback of an Action.Execute).
  *
@@ -40,6 +41,7 @@ import * as path from 'node:path';
 import type * as ACTypes from 'adaptivecards';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
+import { isTeamsFalsePositive, peoplePickerIds } from '../../dev/preview/teams-false-positives';
 
 // `require('adaptivecards')` fails in Node/jest (lib/ is ESM with extensionless imports); the UMD bundle
 // works. Types come from the package's lib/*.d.ts.
@@ -399,11 +401,7 @@ function stripTeamsExtensions(card: JsonObject, problems: string[]): JsonObject 
 
 function parserProblems(card: JsonObject): string[] {
   const visits = collectObjects(card);
-  const peoplePickerIds = new Set(
-    visits
-      .filter((v) => v.obj.type === 'Input.ChoiceSet' && 'choices.data' in v.obj && typeof v.obj.id === 'string')
-      .map((v) => v.obj.id as string),
-  );
+  const pickers = peoplePickerIds(card);
   const locate = (type: string | undefined, id: string | undefined): string => {
     const hits = visits.filter((v) => (type === undefined || v.obj.type === type) && (id === undefined || v.obj.id === id));
     if (hits.length === 0 || (type === undefined && id === undefined)) return '$';
@@ -422,16 +420,8 @@ function parserProblems(card: JsonObject): string[] {
     const src = ev.source as { getJsonTypeName?: () => string; id?: string } | undefined;
     const srcType = src?.getJsonTypeName?.();
     const srcId = typeof src?.id === 'string' ? src.id : undefined;
-    // Documented Teams false positives: people picker `choices.data` is "1.6", and its `choices` may be empty.
-    if (ev.event === AC.ValidationEvent.UnsupportedProperty && srcType === 'Input.ChoiceSet' && ev.message.includes('"choices.data"'))
-      continue;
-    if (
-      ev.event === AC.ValidationEvent.CollectionCantBeEmpty &&
-      srcType === 'Input.ChoiceSet' &&
-      srcId !== undefined &&
-      peoplePickerIds.has(srcId)
-    )
-      continue;
+    const named = { event: AC.ValidationEvent[ev.event] ?? String(ev.event), message: ev.message, sourceType: srcType, sourceId: srcId };
+    if (isTeamsFalsePositive(named, pickers)) continue;
     const typeFromMessage = /type "([^"]+)"/.exec(ev.message)?.[1];
     const where = src ? locate(srcType, srcId) : locate(typeFromMessage, undefined);
     out.add(`[adaptivecards] ${where}: ${AC.ValidationEvent[ev.event]}: ${ev.message}`);
