@@ -38,6 +38,10 @@ param microsoftAppId string
 @secure()
 param microsoftAppPassword string = ''
 
+@description('Only if the Azure Bot OAuth connection cannot use federated credentials (deploy/README.md, step 2b): a client secret of the app registration for that connection alone. It is stored only in the connection; the bot itself stays without a secret. Empty (default) = none.')
+@secure()
+param oauthClientSecret string = ''
+
 @description('Tenant of the app registration (MicrosoftAppTenantId). Defaults to the tenant of this deployment.')
 param microsoftAppTenantId string = tenant().tenantId
 
@@ -265,7 +269,7 @@ module bot 'modules/bot.bicep' = {
     microsoftAppId: microsoftAppId
     tenantId: microsoftAppTenantId
     endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
-    clientSecret: microsoftAppPassword
+    clientSecret: empty(oauthClientSecret) ? microsoftAppPassword : oauthClientSecret
     oauthConnectionName: oauthConnectionName
     graphScopes: graphScopes
     tokenExchangeUrl: applicationIdUri
