@@ -6,11 +6,21 @@
  * header with a token from the managed identity endpoint (played locally, as App Service's; fetched once and cached by
  * @azure/identity). Both trust the run's self-signed certificate through NODE_EXTRA_CA_CERTS in their own environment.
  * Same load as `npm run bench` (10 managers, no think time, the same card-action mix); runs interleaved; medians.
+ * Then the storage calls alone, in this process, to see the signing cost without the bot around it.
  * Knobs (env): BENCH_SECONDS (10), BENCH_RUNS (5), BENCH_WARMUP_SECONDS (3).
  */
 import path from 'node:path';
-import { type Azurite, startAzurite } from '../azurite';
-import { type FakeManagedIdentity, selfSignedCertificate, startFakeManagedIdentity } from '../azurite-oauth';
+import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
+import { BlobJsonStore } from '../../src/storage/blob-json-store';
+import { AZURITE_KEY, type Azurite, startAzurite } from '../azurite';
+import {
+  AzuriteTokenCredential,
+  type Certificate,
+  type FakeManagedIdentity,
+  selfSignedCertificate,
+  startFakeManagedIdentity,
+  trustingHttpClient,
+} from '../azurite-oauth';
 import { BotClient } from './client';
 import { type CaseInPlay, createCase, MIX, managers, median, type RunStats, runLoad } from './load';
 import { cpuMs, type ServerUnderTest, startServer, stopAll } from './processes';
@@ -49,6 +59,57 @@ async function variant(label: string, env: NodeJS.ProcessEnv): Promise<Variant> 
     }),
   );
   return { label, server, clients, cases, runs: [] };
+}
+
+const OPS_PER_BLOCK = 100;
+const BLOCKS = 6;
+
+/**
+ * The storage calls alone, in this process, one at a time: read then If-Match write of one 4 KB case, the pair a card
+ * action makes. Blocks of both sign-ins alternate; the figures are medians over all pairs, and this process's CPU per pair.
+ */
+async function storePairs(azurite: Azurite, certificate: Certificate): Promise<string[]> {
+  const httpClient = trustingHttpClient(certificate);
+  const container = `bench-pairs-${Date.now()}`;
+  const stores = {
+    'shared key': new BlobJsonStore(
+      new BlobServiceClient(azurite.accountUrl, new StorageSharedKeyCredential('devstoreaccount1', AZURITE_KEY), {
+        httpClient,
+      }).getContainerClient(container),
+    ),
+    'bearer token': new BlobJsonStore(
+      new BlobServiceClient(azurite.accountUrl, new AzuriteTokenCredential(), { httpClient }).getContainerClient(container),
+    ),
+  };
+  const value = { text: 'x'.repeat(4000) };
+  const samples: Record<string, { ms: number[]; cpuMs: number[] }> = {};
+  for (const [name, store] of Object.entries(stores)) {
+    samples[name] = { ms: [], cpuMs: [] };
+    await store.create(`pair-${name}.json`, value);
+  }
+  for (let block = 0; block < BLOCKS; block++)
+    for (const [name, store] of block % 2 ? Object.entries(stores).reverse() : Object.entries(stores)) {
+      const key = `pair-${name}.json`;
+      const cpu0 = process.cpuUsage();
+      for (let i = 0; i < OPS_PER_BLOCK; i++) {
+        const t0 = performance.now();
+        const current = await store.get<typeof value>(key);
+        if ((await store.replace(key, value, current?.etag ?? '')) !== 'saved') throw new Error('pair conflicted');
+        samples[name]?.ms.push(performance.now() - t0);
+      }
+      const cpu = process.cpuUsage(cpu0);
+      samples[name]?.cpuMs.push((cpu.user + cpu.system) / 1000 / OPS_PER_BLOCK);
+    }
+  return [
+    `Storage alone (read + If-Match write of a 4 KB case, one at a time, ${BLOCKS} alternating blocks of ${OPS_PER_BLOCK}):`,
+    '| storage sign-in | median per pair | p95 per pair | client CPU per pair |',
+    '|---|---|---|---|',
+    ...Object.entries(samples).map(([name, s]) => {
+      const sorted = [...s.ms].sort((a, b) => a - b);
+      const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
+      return `| ${name} | ${median(s.ms).toFixed(2)} ms | ${p95.toFixed(2)} ms | ${median(s.cpuMs).toFixed(3)} ms |`;
+    }),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -118,7 +179,8 @@ async function main(): Promise<void> {
       `Runs (p95 ms): ${variants.map((v) => `${v.label.split(' (')[0]}: ${v.runs.map((r) => f(r.run.p95)).join(', ')}`).join('; ')}`,
       `Managed identity endpoint requests: ${identity.requests.length} (the token is cached by @azure/identity)`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+    process.stdout.write(`${(await storePairs(azurite, certificate)).join('\n')}\n`);
   } finally {
     for (const v of variants) for (const c of v.clients) c.close();
     await Promise.all(variants.map((v) => v.server.stop()));
