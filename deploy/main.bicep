@@ -1,7 +1,9 @@
-// Opbakning on Azure: App Service (Linux, Node LTS) + Azure Bot with the Teams channel and an SSO connection,
-// Storage for the case records, Key Vault for the secrets, Log Analytics + Application Insights.
-// Step-by-step guide: deploy/README.md. Deploy with:
-//   az deployment group create -g <rg> -f deploy/main.bicep -p @deploy/main.parameters.json -p microsoftAppPassword=<secret>
+// Opbakning on Azure: App Service (Linux, Node LTS) running as a user-assigned managed identity, Azure Bot with the
+// Teams channel, Storage for the case records (Entra ID only: shared keys off), Log Analytics + Application Insights.
+// By default nothing secret exists: no storage key is read or stored, and the bot has no client secret (federated
+// credential). Key Vault is deployed only for what a municipality chooses to keep secret (the key-based storage path
+// or a client secret). Step-by-step guide: deploy/README.md. Deploy with:
+//   az deployment group create -g <rg> -f deploy/main.bicep -p @deploy/main.parameters.json
 
 targetScope = 'resourceGroup'
 
@@ -32,9 +34,13 @@ param tags object = {
 @maxLength(36)
 param microsoftAppId string
 
-@description('A client secret of that app registration (MicrosoftAppPassword). Goes to Key Vault and the OAuth connection only.')
+@description('Optional client secret of that app registration (MicrosoftAppPassword). Empty (default, recommended): no secret; the bot signs in through its managed identity\'s federated credential. Given: it goes to Key Vault and the OAuth connection only.')
 @secure()
-param microsoftAppPassword string
+param microsoftAppPassword string = ''
+
+@description('Only if the Azure Bot OAuth connection cannot use federated credentials (deploy/README.md, step 2b): a client secret of the app registration for that connection alone. It is stored only in the connection; the bot itself stays without a secret. Empty (default) = none.')
+@secure()
+param oauthClientSecret string = ''
 
 @description('Tenant of the app registration (MicrosoftAppTenantId). Defaults to the tenant of this deployment.')
 param microsoftAppTenantId string = tenant().tenantId
@@ -109,8 +115,8 @@ param storageAccountName string = take('${toLower(replace(namePrefix, '-', ''))}
 ])
 param storageSku string = 'Standard_ZRS'
 
-@description('Allow shared-key access on the storage account. Must stay true: the bot uses a key-based connection string (STORAGE_CONNECTION_STRING).')
-param allowSharedKeyAccess bool = true
+@description('The key-based storage path, off by default: true turns shared-key access on and stores a connection string built from the account key in Key Vault (STORAGE_CONNECTION_STRING). False: shared keys are off and the bot signs in with its managed identity (STORAGE_ACCOUNT_URL).')
+param useStorageKey bool = false
 
 @description('Reach the storage account only through a private endpoint (needs the two subnets below).')
 param enableStoragePrivateEndpoint bool = false
@@ -123,7 +129,7 @@ param appServiceSubnetId string = ''
 
 // ── Key Vault and monitoring ─────────────────────────────────────────────────────────────────────────────────────
 
-@description('Key Vault name (3–24 characters, unique in Azure).')
+@description('Key Vault name (3–24 characters, unique in Azure); the vault exists only when useStorageKey or microsoftAppPassword is set.')
 @minLength(3)
 @maxLength(24)
 param keyVaultName string = 'kv-${take(uniqueString(resourceGroup().id, namePrefix), 13)}'
@@ -139,6 +145,8 @@ param logRetentionDays int = 90
 // ── Resources ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 var botDomain = '${webAppName}.azurewebsites.net'
+// Something secret exists only if the deployment chose it; otherwise there is no vault at all.
+var needsKeyVault = useStorageKey || !empty(microsoftAppPassword)
 var applicationIdUri = empty(aadAppUri) ? 'api://${botDomain}/botid-${microsoftAppId}' : aadAppUri
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -151,13 +159,22 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    location: location
+    name: '${namePrefix}-id'
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
     location: location
     name: storageAccountName
     skuName: storageSku
-    allowSharedKeyAccess: allowSharedKeyAccess
+    allowSharedKeyAccess: useStorageKey
     enablePrivateEndpoint: enableStoragePrivateEndpoint
     privateEndpointSubnetId: privateEndpointSubnetId
     containerName: 'opbakning'
@@ -165,14 +182,16 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
-module keyVault 'modules/keyvault.bicep' = {
+module keyVault 'modules/keyvault.bicep' = if (needsKeyVault) {
   name: 'keyvault'
   params: {
     location: location
     name: keyVaultName
     enablePurgeProtection: keyVaultPurgeProtection
+    storeStorageKey: useStorageKey
     storageAccountName: storage.outputs.name
     microsoftAppPassword: microsoftAppPassword
+    readerPrincipalId: identity.outputs.principalId
     tags: tags
   }
 }
@@ -188,6 +207,7 @@ module app 'modules/appservice.bicep' = {
     startCommand: 'node dist/src/main.js'
     appServiceSubnetId: enableStoragePrivateEndpoint ? appServiceSubnetId : ''
     workspaceId: monitoring.outputs.workspaceId
+    identityId: identity.outputs.id
     tags: tags
   }
 }
@@ -195,20 +215,21 @@ module app 'modules/appservice.bicep' = {
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   params: {
-    principalId: app.outputs.principalId
-    keyVaultName: keyVault.outputs.name
+    principalId: identity.outputs.principalId
     storageAccountName: storage.outputs.name
+    containerName: storage.outputs.containerName
     appInsightsName: monitoring.outputs.appInsightsName
   }
 }
 
 // Exactly the variables src/config.ts reads. PORT is not set: App Service on Linux sets PORT for the Node
 // container itself (8080). HOST is not set: with MicrosoftAppId set the bot listens on 0.0.0.0.
+// By default: STORAGE_ACCOUNT_URL and no MicrosoftAppPassword, so the managed identity (MANAGED_IDENTITY_CLIENT_ID) signs
+// in to storage and, through the app registration's federated credential, to the Bot Framework.
 var codeSettings = union(
   {
-    STORAGE_CONNECTION_STRING: keyVault.outputs.storageConnectionReference
+    MANAGED_IDENTITY_CLIENT_ID: identity.outputs.clientId
     MicrosoftAppId: microsoftAppId
-    MicrosoftAppPassword: keyVault.outputs.appPasswordReference
     MicrosoftAppTenantId: microsoftAppTenantId
     MicrosoftAppType: 'SingleTenant'
     GRAPH_ENDPOINT: graphEndpoint
@@ -216,6 +237,10 @@ var codeSettings = union(
     OAUTH_CONNECTION_NAME: oauthConnectionName
     LOG_LEVEL: logLevel
   },
+  useStorageKey
+    ? { STORAGE_CONNECTION_STRING: keyVault.outputs.storageConnectionReference }
+    : { STORAGE_ACCOUNT_URL: storage.outputs.blobEndpoint },
+  empty(microsoftAppPassword) ? {} : { MicrosoftAppPassword: keyVault.outputs.appPasswordReference },
   empty(policyFile) ? {} : { POLICY_FILE: policyFile },
   empty(departmentsFile) ? {} : { DEPARTMENTS_FILE: departmentsFile }
 )
@@ -244,7 +269,7 @@ module bot 'modules/bot.bicep' = {
     microsoftAppId: microsoftAppId
     tenantId: microsoftAppTenantId
     endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
-    clientSecret: microsoftAppPassword
+    clientSecret: empty(oauthClientSecret) ? microsoftAppPassword : oauthClientSecret
     oauthConnectionName: oauthConnectionName
     graphScopes: graphScopes
     tokenExchangeUrl: applicationIdUri
@@ -262,7 +287,17 @@ output messagingEndpoint string = 'https://${app.outputs.defaultHostName}/api/me
 @description('AAD_APP_URI for npm run package; must equal the Application ID URI of the app registration.')
 output applicationIdUri string = applicationIdUri
 output oauthConnectionName string = bot.outputs.oauthConnectionName
+@description('MANAGED_IDENTITY_CLIENT_ID: client id of the bot\'s user-assigned managed identity.')
+output managedIdentityClientId string = identity.outputs.clientId
+@description('The app registration\'s federated credential for the bot: issuer, subject (the identity\'s object id) and audience. deploy/README.md step 2b.')
+output botFederatedCredential object = {
+  issuer: '${environment().authentication.loginEndpoint}${microsoftAppTenantId}/v2.0'
+  subject: identity.outputs.principalId
+  audience: 'api://AzureADTokenExchange'
+}
+@description('Whether a Key Vault was deployed (only for the key-based storage path or a client secret).')
+output keyVaultDeployed bool = needsKeyVault
 output botName string = bot.outputs.name
-output keyVaultName string = keyVault.outputs.name
+output keyVaultName string = needsKeyVault ? keyVault.outputs.name : ''
 output storageAccountName string = storage.outputs.name
 output appSettingNames array = settings.outputs.names

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
@@ -15,6 +16,7 @@ import { sweepCases } from './app/sweep-cases';
 import { TeamDirectory } from './app/team-directory';
 import { TeamSetup } from './app/team-setup';
 import { TeamsCardUpdater } from './bot/card-updater';
+import { FederatedCredentialsFactory } from './bot/federated-credentials-factory';
 import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import { TeamsOwnerNotifier } from './bot/owner-notifier';
@@ -70,16 +72,47 @@ function tokenSource(config: Config): (actor: Actor) => Promise<TokenResult> {
   return async (actor) => (actor.token ? actor.token() : { ok: false, error: 'signIn' });
 }
 
+/**
+ * The bot's own Azure identity. In Azure: the user-assigned managed identity (MANAGED_IDENTITY_CLIENT_ID). Elsewhere:
+ * whatever DefaultAzureCredential finds (Azure CLI sign-in, workload identity, a system-assigned identity).
+ */
+function azureCredential(config: Config): TokenCredential {
+  return config.managedIdentityClientId
+    ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
+    : new DefaultAzureCredential();
+}
+
+function blobStore(config: Config, credential: () => TokenCredential): BlobJsonStore {
+  return 'accountUrl' in config.storage
+    ? BlobJsonStore.fromAccountUrl(config.storage.accountUrl, credential())
+    : BlobJsonStore.fromConnectionString(config.storage.connectionString);
+}
+
+/** Secret and UserAssignedMSI are botbuilder's own (from config.bot); federated is ours, see the factory. */
+function botCredentials(config: Config, credential: () => TokenCredential): FederatedCredentialsFactory | undefined {
+  if (config.botCredential !== 'federated') return undefined;
+  return new FederatedCredentialsFactory({
+    appId: config.bot.MicrosoftAppId,
+    tenantId: config.bot.MicrosoftAppTenantId,
+    managedIdentity: credential(),
+  });
+}
+
 /** The one place where adapters are built and wired together. */
 export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? { now: () => new Date() };
   const policy = overrides.policy ?? loadPolicy(config.policyFile);
-  const store = overrides.store ?? BlobJsonStore.fromConnectionString(config.storageConnectionString);
+  let identity: TokenCredential | undefined;
+  const credential = () => {
+    identity ??= azureCredential(config);
+    return identity;
+  };
+  const store = overrides.store ?? blobStore(config, credential);
   const teams = new TeamDirectory(FileDirectory.load(config.departmentsFile), store);
   const directory = overrides.directory ?? teams;
   const cases = new CaseRepository(store);
 
-  const auth = new ReusingBotFrameworkAuthentication({ ...config.bot });
+  const auth = new ReusingBotFrameworkAuthentication({ ...config.bot }, botCredentials(config, credential));
   const adapter = new CloudAdapter(auth);
   // The bot renders cards; the updater needs that to replace a card after slow Graph work.
   let render: ((view: View) => Record<string, unknown>) | undefined;

@@ -4,7 +4,13 @@ import { isIP } from 'node:net';
 export interface Config {
   readonly port: number;
   readonly host: string;
-  readonly storageConnectionString: string;
+  /** Where the case records live and how the bot signs in there: exactly one of the two. */
+  readonly storage: StorageSetting;
+  /**
+   * Client id of the user-assigned managed identity the bot runs as (MANAGED_IDENTITY_CLIENT_ID): it signs in to storage
+   * (STORAGE_ACCOUNT_URL) and, through the app registration's federated credential, to the Bot Framework.
+   */
+  readonly managedIdentityClientId?: string;
   readonly policyFile?: string;
   readonly departmentsFile?: string;
   readonly graphEndpoint: string;
@@ -19,9 +25,21 @@ export interface Config {
     readonly MicrosoftAppTenantId: string;
     readonly MicrosoftAppType: string;
   };
+  /**
+   * How the bot proves to the Bot Framework that it is its app registration: `secret` (MicrosoftAppPassword),
+   * `federated` (a token of its managed identity, trusted by the registration's federated credential; no secret),
+   * `msi` (botbuilder's UserAssignedMSI: the app id is the managed identity), or `none` in local mode.
+   */
+  readonly botCredential: 'none' | 'secret' | 'federated' | 'msi';
   /** True when no app id is set: requests are not authenticated, so we only listen on loopback. */
   readonly localMode: boolean;
 }
+
+export type StorageSetting =
+  /** Account key or Azurite: STORAGE_CONNECTION_STRING. */
+  | { readonly connectionString: string }
+  /** Entra ID: STORAGE_ACCOUNT_URL, signed in with a token credential (managed identity in Azure). */
+  | { readonly accountUrl: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -35,6 +53,7 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -57,13 +76,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
 
   const storageConnectionString = get('STORAGE_CONNECTION_STRING');
-  if (!storageConnectionString)
+  const storageAccountUrl = get('STORAGE_ACCOUNT_URL').replace(/\/+$/, '');
+  if (storageConnectionString && storageAccountUrl)
     problems.push(
-      'STORAGE_CONNECTION_STRING is missing; set it to the Azure Storage account connection string (locally, `npm start` sets it to Azurite for you).',
+      'STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_URL are both set; keep only one: STORAGE_ACCOUNT_URL to sign in with the managed identity (recommended in Azure), or STORAGE_CONNECTION_STRING for an account key or Azurite.',
     );
-  else if (!/(AccountName=|BlobEndpoint=|UseDevelopmentStorage=true)/i.test(storageConnectionString))
+  else if (!storageConnectionString && !storageAccountUrl)
+    problems.push(
+      'STORAGE_CONNECTION_STRING is missing; set it to the Azure Storage account connection string (locally, `npm start` sets it to Azurite for you), or set STORAGE_ACCOUNT_URL=https://<account>.blob.core.windows.net instead to sign in with the managed identity (recommended in Azure).',
+    );
+  else if (storageConnectionString && !/(AccountName=|BlobEndpoint=|UseDevelopmentStorage=true)/i.test(storageConnectionString))
     problems.push(
       'STORAGE_CONNECTION_STRING does not look like an Azure Storage connection string (expected AccountName=… or BlobEndpoint=…).',
+    );
+  else if (storageAccountUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(storageAccountUrl);
+    } catch {
+      problems.push(
+        `STORAGE_ACCOUNT_URL is "${storageAccountUrl}"; use the blob endpoint, such as https://<account>.blob.core.windows.net.`,
+      );
+    }
+    // Bearer tokens travel only over https (Azure Storage and Azurite both refuse them over http).
+    if (url && url.protocol !== 'https:')
+      problems.push('STORAGE_ACCOUNT_URL must use https, such as https://<account>.blob.core.windows.net.');
+    if (url && (url.search || url.username || url.password))
+      problems.push(
+        'STORAGE_ACCOUNT_URL must be the bare blob endpoint, without a SAS token or user name; the bot signs in with its managed identity, so remove everything from "?".',
+      );
+  }
+
+  const managedIdentityClientId = get('MANAGED_IDENTITY_CLIENT_ID');
+  if (managedIdentityClientId && !GUID.test(managedIdentityClientId))
+    problems.push(
+      `MANAGED_IDENTITY_CLIENT_ID is "${managedIdentityClientId}"; use the client id (a GUID) of the user-assigned managed identity, shown on the identity's overview page.`,
     );
 
   const graphEndpoint = (get('GRAPH_ENDPOINT') || 'https://graph.microsoft.com').replace(/\/+$/, '');
@@ -82,11 +129,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('GRAPH_AUTH=dev is only allowed when GRAPH_ENDPOINT is the local simulator on a loopback address.');
 
   const appType = get('MicrosoftAppType') || (appId ? 'MultiTenant' : '');
+  const appPassword = get('MicrosoftAppPassword');
+  let botCredential: Config['botCredential'] = 'none';
   if (appId) {
     if (!APP_TYPES.includes(appType)) problems.push(`MicrosoftAppType is "${appType}"; use one of ${APP_TYPES.join(', ')}.`);
-    if (appType !== 'UserAssignedMSI' && !get('MicrosoftAppPassword'))
+    if (appType === 'UserAssignedMSI') {
+      botCredential = 'msi';
+      if (appPassword)
+        problems.push(
+          'MicrosoftAppPassword is set, but MicrosoftAppType=UserAssignedMSI signs in with the managed identity; remove MicrosoftAppPassword.',
+        );
+    } else if (appPassword) botCredential = 'secret';
+    else if (managedIdentityClientId && appType === 'SingleTenant') botCredential = 'federated';
+    else if (managedIdentityClientId)
       problems.push(
-        'MicrosoftAppPassword is missing; set the client secret of the bot’s app registration (or use MicrosoftAppType=UserAssignedMSI).',
+        'MicrosoftAppType must be SingleTenant for a federated credential (MANAGED_IDENTITY_CLIENT_ID without MicrosoftAppPassword); set MicrosoftAppType=SingleTenant and MicrosoftAppTenantId.',
+      );
+    else
+      problems.push(
+        'MicrosoftAppPassword is missing; set MANAGED_IDENTITY_CLIENT_ID to the client id of the managed identity that the app registration’s federated credential trusts (recommended, no secret; with MicrosoftAppType=SingleTenant), or set MicrosoftAppPassword to a client secret of the bot’s app registration (or use MicrosoftAppType=UserAssignedMSI).',
       );
     if (appType !== 'MultiTenant' && !get('MicrosoftAppTenantId'))
       problems.push(`MicrosoftAppTenantId is missing; it is required when MicrosoftAppType is ${appType}.`);
@@ -101,7 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     port,
     host,
-    storageConnectionString,
+    storage: storageAccountUrl ? { accountUrl: storageAccountUrl } : { connectionString: storageConnectionString },
+    // With UserAssignedMSI the app id is the managed identity, so storage signs in as that identity too.
+    ...(managedIdentityClientId || botCredential === 'msi' ? { managedIdentityClientId: managedIdentityClientId || appId } : {}),
     ...(policyFile ? { policyFile } : {}),
     ...(departmentsFile ? { departmentsFile } : {}),
     graphEndpoint,
@@ -110,10 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     bot: {
       MicrosoftAppId: appId,
-      MicrosoftAppPassword: get('MicrosoftAppPassword'),
+      MicrosoftAppPassword: appPassword,
       MicrosoftAppTenantId: get('MicrosoftAppTenantId'),
       MicrosoftAppType: appType,
     },
+    botCredential,
     localMode,
   });
 }

@@ -1,4 +1,4 @@
-// Linux App Service plan and web app for the bot: Node LTS, HTTPS only, system-assigned managed identity,
+// Linux App Service plan and web app for the bot: Node LTS, HTTPS only, runs as the user-assigned managed identity,
 // health check on /healthz, no FTP and no basic-auth publishing, console and HTTP logs to Log Analytics.
 // App settings are set separately (appsettings.bicep), after the identity may read the Key Vault.
 
@@ -26,6 +26,9 @@ param appServiceSubnetId string
 @description('Log Analytics workspace for the diagnostic settings.')
 param workspaceId string
 
+@description('Resource id of the user-assigned managed identity the web app runs as (identity.bicep).')
+param identityId string
+
 @description('Tags for every resource.')
 param tags object
 
@@ -48,14 +51,17 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   tags: tags
   kind: 'app,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Enabled'
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    keyVaultReferenceIdentity: identityId
     virtualNetworkSubnetId: empty(appServiceSubnetId) ? null : appServiceSubnetId
     siteConfig: {
       linuxFxVersion: linuxFxVersion
@@ -148,4 +154,3 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
-output principalId string = site.identity.principalId

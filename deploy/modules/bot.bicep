@@ -1,5 +1,8 @@
-// Azure Bot (Azure-managed, single tenant) with the Microsoft Teams channel and the OAuth connection for Teams SSO
-// (Azure AD v2 provider, token exchange URL = the Application ID URI, delegated Graph scopes).
+// Azure Bot (single tenant) with the Microsoft Teams channel. The bot's app registration signs in without a secret by
+// default: the bot through the managed identity's federated credential, the SSO connection through the token service's
+// federated credential ("Microsoft Entra ID v2 with Federated Credentials", set up in the portal: deploy/README.md).
+// Only when a client secret is given does this module create the SSO connection itself, with the classic Azure AD v2
+// provider and that secret (token exchange URL = the Application ID URI, delegated Graph scopes).
 
 @description('Bot resource name (unique in Azure).')
 param name string
@@ -16,7 +19,7 @@ param tenantId string
 @description('Messaging endpoint: https://<bot domain>/api/messages.')
 param endpoint string
 
-@description('Client secret of the app registration, used by the token service for the OAuth connection.')
+@description('Client secret of the app registration for the OAuth connection; empty (default) = no secret, the connection is set up with federated credentials in the portal.')
 @secure()
 param clientSecret string
 
@@ -67,7 +70,7 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-resource ssoConnection 'Microsoft.BotService/botServices/connections@2022-09-15' = {
+resource ssoConnection 'Microsoft.BotService/botServices/connections@2022-09-15' = if (!empty(clientSecret)) {
   parent: bot
   name: oauthConnectionName
   location: 'global'
@@ -105,5 +108,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 }
 
 output name string = bot.name
-output oauthConnectionName string = ssoConnection.name
+output oauthConnectionName string = oauthConnectionName
 output teamsChannel string = teams.name

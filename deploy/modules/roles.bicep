@@ -1,45 +1,44 @@
-// What the web app's system-assigned managed identity may do, each on one resource only:
-// read secrets (Key Vault references), read/write blobs (for when the bot uses its identity instead of a key),
-// and publish telemetry to Application Insights with Entra auth (local auth is off there).
+// What the bot's managed identity may do with Azure resources, each on one resource only and nothing broader:
+// read and write blobs in the one container (Storage Blob Data Contributor, scoped to the container, not the account),
+// and publish telemetry to Application Insights with Entra auth (local auth is off there). Reading Key Vault secrets,
+// when there is a vault at all, is granted in keyvault.bicep on that vault.
 
-@description('Object (principal) id of the web app\'s system-assigned managed identity.')
+@description('Object (principal) id of the bot\'s user-assigned managed identity.')
 param principalId string
 
-param keyVaultName string
 param storageAccountName string
+
+@description('The one blob container the bot uses.')
+param containerName string
+
 param appInsightsName string
 
 var roleIds = {
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-}
-
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
-  name: keyVaultName
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: blobService
+  name: containerName
+}
+
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, principalId, roleIds.keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsUser)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 resource blobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, roleIds.storageBlobDataContributor)
-  scope: storage
+  name: guid(container.id, principalId, roleIds.storageBlobDataContributor)
+  scope: container
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
     principalId: principalId
@@ -57,4 +56,4 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-output keyVaultRoleAssignmentId string = secretsUser.id
+output blobRoleAssignmentId string = blobContributor.id

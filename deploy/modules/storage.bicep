@@ -18,7 +18,7 @@ param name string
 ])
 param skuName string
 
-@description('Allow account-key (and account-SAS) access. The bot connects with a key-based connection string today, so this must stay true until it uses its managed identity.')
+@description('Allow account-key (and account-SAS) access. False unless the deployment chose the key-based path (main.bicep useStorageKey): the bot then signs in with its managed identity only.')
 param allowSharedKeyAccess bool
 
 @description('Put the blob endpoint behind a private endpoint and disable public network access.')
@@ -155,3 +155,5 @@ resource blobPrivateDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups
 
 output name string = storage.name
 output containerName string = container.name
+@description('STORAGE_ACCOUNT_URL: https://<account>.blob.core.windows.net/.')
+output blobEndpoint string = storage.properties.primaryEndpoints.blob

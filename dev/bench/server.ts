@@ -77,8 +77,11 @@ async function startBot(mode: 'blob' | 'memory', port: number): Promise<{ port: 
   const store =
     mode === 'memory'
       ? new MemoryJsonStore()
-      : BlobJsonStore.fromConnectionString(config.storageConnectionString, env.BENCH_CONTAINER || 'opbakning');
-  const app = createApp(config, createLogger('silent'), { store });
+      : 'connectionString' in config.storage
+        ? BlobJsonStore.fromConnectionString(config.storage.connectionString, env.BENCH_CONTAINER || 'opbakning')
+        : undefined;
+  // With STORAGE_ACCOUNT_URL the composition root builds the store and its token credential, as in production.
+  const app = createApp(config, createLogger('silent'), store ? { store } : {});
   const address = await app.listen();
   return { port: address.port, close: () => app.close() };
 }

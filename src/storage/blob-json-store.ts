@@ -1,6 +1,25 @@
-import { BlobServiceClient, type ContainerClient, RestError, StorageRetryPolicyType } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
+import {
+  BlobServiceClient,
+  type ContainerClient,
+  RestError,
+  type StoragePipelineOptions,
+  StorageRetryPolicyType,
+} from '@azure/storage-blob';
 import { OpbakningError } from '../app/errors';
 import type { JsonStore, Stored } from '../app/json-store';
+
+const PIPELINE: StoragePipelineOptions = {
+  // A card action must be answered within Teams' invoke timeout, so fail fast and let the manager retry.
+  retryOptions: {
+    retryPolicyType: StorageRetryPolicyType.EXPONENTIAL,
+    maxTries: 2,
+    tryTimeoutInMs: 2500,
+    retryDelayInMs: 100,
+    maxRetryDelayInMs: 500,
+  },
+  userAgentOptions: { userAgentPrefix: 'opbakning' },
+};
 
 /**
  * JsonStore on Azure Blob Storage (Azurite locally), through the official SDK.
@@ -11,18 +30,23 @@ export class BlobJsonStore implements JsonStore {
 
   constructor(private readonly container: ContainerClient) {}
 
+  /** Account key or Azurite (STORAGE_CONNECTION_STRING): every request is signed with the shared key. */
   static fromConnectionString(connectionString: string, containerName = 'opbakning'): BlobJsonStore {
-    const service = BlobServiceClient.fromConnectionString(connectionString, {
-      // A card action must be answered within Teams' invoke timeout, so fail fast and let the manager retry.
-      retryOptions: {
-        retryPolicyType: StorageRetryPolicyType.EXPONENTIAL,
-        maxTries: 2,
-        tryTimeoutInMs: 2500,
-        retryDelayInMs: 100,
-        maxRetryDelayInMs: 500,
-      },
-      userAgentOptions: { userAgentPrefix: 'opbakning' },
-    });
+    const service = BlobServiceClient.fromConnectionString(connectionString, PIPELINE);
+    return new BlobJsonStore(service.getContainerClient(containerName));
+  }
+
+  /**
+   * Entra ID (STORAGE_ACCOUNT_URL): every request carries a bearer token from the credential, so the account needs no
+   * shared key at all. `httpClient` is for tests that trust a self-signed Azurite certificate, never for production.
+   */
+  static fromAccountUrl(
+    accountUrl: string,
+    credential: TokenCredential,
+    containerName = 'opbakning',
+    options: Pick<StoragePipelineOptions, 'httpClient'> = {},
+  ): BlobJsonStore {
+    const service = new BlobServiceClient(accountUrl, credential, { ...PIPELINE, ...options });
     return new BlobJsonStore(service.getContainerClient(containerName));
   }
 
@@ -30,6 +54,9 @@ export class BlobJsonStore implements JsonStore {
     this.ready ??= this.container.createIfNotExists().then(
       () => undefined,
       (e: unknown) => {
+        // An identity that holds Storage Blob Data Contributor on the container alone (the Bicep default) may not be allowed
+        // to create containers; the deployment created it, and the first read or write says so if it did not.
+        if (statusOf(e) === 403) return;
         this.ready = undefined;
         throw e;
       },

@@ -226,6 +226,7 @@ function modules(p: ParsedBicep): ModuleUse[] {
 const ALL_FILES = [
   'main.bicep',
   'modules/monitoring.bicep',
+  'modules/identity.bicep',
   'modules/storage.bicep',
   'modules/keyvault.bicep',
   'modules/appservice.bicep',
@@ -376,7 +377,11 @@ describe('what the deployment promises', () => {
     expect(params(bicep('main.bicep')).get('linuxFxVersion')?.defaultText).toBe("'NODE|20-lts'");
     expect(app).toMatch(/kind: 'linux'[\s\S]*reserved: true/);
     expect(app).toMatch(/httpsOnly: true/);
-    expect(app).toMatch(/type: 'SystemAssigned'/);
+    // The user-assigned identity (identity.bicep) only: the same one the bot and the role assignments use.
+    expect(app).toMatch(/type: 'UserAssigned'\s*userAssignedIdentities: \{\s*'\$\{identityId\}': \{\}\s*\}/);
+    expect(app).toMatch(/keyVaultReferenceIdentity: identityId/);
+    expect(app).not.toMatch(/SystemAssigned/);
+    expect(text('main.bicep')).toMatch(/module app 'modules\/appservice\.bicep' = \{[\s\S]*?identityId: identity\.outputs\.id/);
     expect(app).toMatch(/healthCheckPath: '\/healthz'/);
     expect(app).toMatch(/ftpsState: 'Disabled'/);
     expect(app).toMatch(/minTlsVersion: '1\.2'/);
@@ -421,7 +426,11 @@ describe('what the deployment promises', () => {
     expect(mon).toMatch(/features: \{[\s\S]*disableLocalAuth: true/);
     expect(mon).toMatch(/DisableLocalAuth: true/);
     expect(mon).toMatch(/DisableIpMasking: false/);
-    expect(text('modules/roles.bicep')).toMatch(/'4633458b-17de-408a-b874-0445c86b69e6'/); // Key Vault Secrets User
+    // Key Vault Secrets User, on the vault itself, for the bot's identity.
+    const kv = text('modules/keyvault.bicep');
+    expect(kv).toMatch(/'4633458b-17de-408a-b874-0445c86b69e6'/);
+    expect(kv).toMatch(/resource secretsUser 'Microsoft\.Authorization\/roleAssignments@[^']+' = \{[\s\S]*?scope: vault\b/);
+    expect(text('main.bicep')).toMatch(/readerPrincipalId: identity\.outputs\.principalId/);
   });
 
   it('the example parameters name only real parameters, give every required one except secrets, and hold no secret', () => {
@@ -437,6 +446,99 @@ describe('what the deployment promises', () => {
     const required = [...declared.values()].filter((d) => !d.hasDefault && !d.secure).map((d) => d.name);
     expect(Object.keys(example.parameters)).toEqual(expect.arrayContaining(required));
     expect(JSON.stringify(example)).not.toMatch(/password|secret|AccountKey/i);
+  });
+});
+
+describe('no secrets by default: managed identity for storage and the bot', () => {
+  const text = (f: string) => bicep(f).code;
+  const main = () => bicep('main.bicep');
+  const defaultOf = (name: string) => params(main()).get(name)?.defaultText;
+
+  /** The header of the statement that holds `index` in file `f`: "resource x '…' = if (cond) {" or similar. */
+  function statementAt(f: string, index: number): Statement {
+    const s = bicep(f).statements.find((st) => index >= st.start && index < st.end);
+    if (!s) throw new Error(`${f}: nothing at ${index}`);
+    return s;
+  }
+
+  it('reads no storage key by default: listKeys() only in the secret guarded by the key-based path, which is off', () => {
+    expect(defaultOf('useStorageKey')).toBe('false');
+    const uses = ALL_FILES.flatMap((f) => [...bicep(f).bare.matchAll(/\blistKeys\s*\(/g)].map((m) => ({ f, at: m.index as number })));
+    expect(uses.map((u) => u.f)).toEqual(['modules/keyvault.bicep']);
+    for (const use of uses)
+      expect(statementAt(use.f, use.at).text).toMatch(/^\s*resource storageConnectionSecret '[^']+' = if \(storeStorageKey\) \{/);
+    expect(text('main.bicep')).toMatch(/storeStorageKey: useStorageKey\b/);
+    // And nothing else hands out a key or a SAS.
+    for (const f of ALL_FILES) expect({ f, sas: /\blist(AccountSas|ServiceSas)\s*\(/.test(bicep(f).bare) }).toEqual({ f, sas: false });
+  });
+
+  it('turns shared-key access off unless the key-based path is chosen, and the bot then gets the account URL', () => {
+    expect(text('modules/storage.bicep')).toMatch(/allowSharedKeyAccess: allowSharedKeyAccess/);
+    expect(text('main.bicep')).toMatch(/module storage 'modules\/storage\.bicep' = \{[\s\S]*?allowSharedKeyAccess: useStorageKey\b/);
+    expect(text('modules/storage.bicep')).toMatch(/defaultToOAuthAuthentication: true/);
+    const settings = main().code.slice(main().code.indexOf('var codeSettings'), main().code.indexOf('var platformSettings'));
+    expect(settings).toMatch(
+      /useStorageKey\s*\?\s*\{ STORAGE_CONNECTION_STRING: keyVault\.outputs\.storageConnectionReference \}\s*:\s*\{ STORAGE_ACCOUNT_URL: storage\.outputs\.blobEndpoint \}/,
+    );
+    expect(settings).toMatch(/MANAGED_IDENTITY_CLIENT_ID: identity\.outputs\.clientId/);
+  });
+
+  it('gives the identity Storage Blob Data Contributor on the one container and nothing broader', () => {
+    const roles = bicep('modules/roles.bicep');
+    const assignments = roles.statements.filter(
+      (st) => st.kind === 'resource' && /Microsoft\.Authorization\/roleAssignments@/.test(st.text),
+    );
+    const blob = assignments.filter((a) => /roleIds\.storageBlobDataContributor/.test(a.text));
+    expect(roles.code).toMatch(/storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'/);
+    expect(blob).toHaveLength(1);
+    expect(blob[0]?.text).toMatch(/scope: container\b/);
+    expect(blob[0]?.text).toMatch(/principalId: principalId\b/);
+    // "container" is the existing blob container, under the account's default blob service.
+    const container = roles.statements.find((st) => st.kind === 'resource' && st.name === 'container');
+    expect(container?.text).toMatch(
+      /'Microsoft\.Storage\/storageAccounts\/blobServices\/containers@[^']+' existing = \{[\s\S]*parent: blobService[\s\S]*name: containerName/,
+    );
+    expect(text('main.bicep')).toMatch(/containerName: storage\.outputs\.containerName/);
+    // No role anywhere at resource-group or subscription scope, and no Owner/Contributor-like role.
+    for (const f of ALL_FILES) {
+      const code = bicep(f).bare;
+      expect({ f, broad: /scope:\s*(resourceGroup|subscription)\(\)/.test(code) }).toEqual({ f, broad: false });
+      for (const id of [
+        '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+        'b24988ac-6180-42a0-ab88-20f7382dd24c',
+        '17d1049b-9a84-46fb-8f53-869881c3d3ab',
+      ])
+        expect({ f, id, found: bicep(f).code.includes(id) }).toEqual({ f, id, found: false });
+    }
+  });
+
+  it('creates one user-assigned identity that the web app runs as and whose principal gets the roles', () => {
+    expect(text('modules/identity.bicep')).toMatch(/resource identity 'Microsoft\.ManagedIdentity\/userAssignedIdentities@[^']+' = \{/);
+    const m = text('main.bicep');
+    expect(m).toMatch(/module identity 'modules\/identity\.bicep' = \{/);
+    expect(m).toMatch(/module roles 'modules\/roles\.bicep' = \{[\s\S]*?principalId: identity\.outputs\.principalId/);
+    // The bot signs in as its single-tenant app registration through this identity (federated credential): the
+    // deployment tells the admin the credential's issuer, subject (the identity) and audience.
+    expect(m).toMatch(
+      /output botFederatedCredential object = \{[\s\S]*?subject: identity\.outputs\.principalId[\s\S]*?audience: 'api:\/\/AzureADTokenExchange'/,
+    );
+    expect(text('modules/bot.bicep')).toMatch(/msaAppType: 'SingleTenant'/);
+  });
+
+  it('holds no bot secret by default: the password is optional, and only a given one reaches Key Vault and the OAuth connection', () => {
+    expect(defaultOf('microsoftAppPassword')).toBe("''");
+    const m = main().code;
+    expect(m).toMatch(/empty\(microsoftAppPassword\) \? \{\} : \{ MicrosoftAppPassword: keyVault\.outputs\.appPasswordReference \}/);
+    expect(m).toMatch(/var needsKeyVault = useStorageKey \|\| !empty\(microsoftAppPassword\)/);
+    expect(m).toMatch(/module keyVault 'modules\/keyvault\.bicep' = if \(needsKeyVault\) \{/);
+    expect(text('modules/keyvault.bicep')).toMatch(/resource appPasswordSecret '[^']+' = if \(!empty\(microsoftAppPassword\)\) \{/);
+    expect(text('modules/bot.bicep')).toMatch(/resource ssoConnection '[^']+' = if \(!empty\(clientSecret\)\) \{/);
+    // The example parameters choose neither secret path.
+    const example = JSON.parse(readFileSync(join(DEPLOY, 'main.parameters.example.json'), 'utf8')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    expect(example.parameters.useStorageKey?.value).toBe(false);
+    expect(example.parameters.microsoftAppPassword).toBeUndefined();
   });
 });
 
