@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Agent } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ export interface Certificate {
   readonly keyFile: string;
   /** PEM text of the certificate, for a client that should trust it. */
   readonly pem: string;
+  /** Deletes the key and certificate files. */
+  remove(): void;
 }
 
 /** A one-day self-signed certificate for 127.0.0.1 in a fresh temporary folder. */
@@ -36,7 +38,7 @@ export function selfSignedCertificate(): Certificate {
     '-addext', 'subjectAltName=IP:127.0.0.1',
     '-keyout', keyFile, '-out', certFile,
   ], { stdio: 'ignore' });
-  return { certFile, keyFile, pem: readFileSync(certFile, 'utf8') };
+  return { certFile, keyFile, pem: readFileSync(certFile, 'utf8'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

@@ -186,6 +186,7 @@ async function main(): Promise<void> {
     await Promise.all(variants.map((v) => v.server.stop()));
     await identity?.close();
     await azurite?.stop();
+    certificate.remove();
     await stopAll();
   }
 }

@@ -112,6 +112,7 @@ describe('FederatedCredentialsFactory: the bot without a client secret', () => {
   });
   afterAll(async () => {
     await Promise.all([entra?.close(), connector?.close()]);
+    certificate?.remove();
   });
 
   it('sends to the Connector with a token got by a managed identity assertion, asking for a fresh assertion each renewal', async () => {

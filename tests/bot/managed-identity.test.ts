@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   bot?.child.kill('SIGTERM');
   await Promise.all([azurite?.stop(), identity?.close()]);
+  certificate?.remove();
 });
 
 /** main.js with only these settings; resolves with its exit code and what it wrote to stderr. */

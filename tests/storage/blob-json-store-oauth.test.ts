@@ -16,7 +16,10 @@ beforeAll(async () => {
   certificate = selfSignedCertificate();
   azurite = await startAzurite({ tls: certificate });
 });
-afterAll(() => azurite?.stop());
+afterAll(async () => {
+  await azurite?.stop();
+  certificate?.remove();
+});
 
 function store(credential = new AzuriteTokenCredential()): BlobJsonStore {
   return BlobJsonStore.fromAccountUrl(azurite.accountUrl, credential, `o${randomBytes(6).toString('hex')}`, {
