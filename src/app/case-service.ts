@@ -1,4 +1,4 @@
-import { nextDue } from '../domain/assessment';
+import { isKind, nextDue } from '../domain/assessment';
 import { type Case, canSee, type IncidentCase, type PersonRef, type WarningCase } from '../domain/case';
 import { danishDate } from '../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../domain/drafts';
@@ -272,7 +272,7 @@ export class CaseService {
    */
   private async autoSearch(actor: Actor, locale: Locale, c: Case, target?: CardTarget): Promise<View | undefined> {
     const graph = this.deps.graph;
-    if (!graph || c.kind !== 'incident' || !c.plan?.some((a) => a.actionId === 'meeting')) return undefined;
+    if (!graph || c.kind !== 'incident' || !c.plan?.some((a) => isKind(this.deps.policy, a.actionId, 'meeting'))) return undefined;
     const granted = await graph.token(actor);
     if (!granted.ok) return undefined;
     const stored = await this.deps.cases.get(c.id);
@@ -465,11 +465,12 @@ export class CaseService {
 
   private postScreen(c: Case, department: Department, post: { issues: GuardrailIssue[]; preview: boolean }): Screen {
     if (c.kind !== 'incident') return this.stateScreen(c, department);
+    const actionId = c.plan?.find((a) => isKind(this.deps.policy, a.actionId, 'channelPost'))?.actionId;
     return {
       kind: 'plan',
       case: c,
       department,
-      expanded: { actionId: 'staffMessage' },
+      ...(actionId ? { expanded: { actionId } } : {}),
       post,
       ...(post.issues.length ? { notice: notice('postBlocked', 'attention') } : {}),
     };

@@ -1,8 +1,8 @@
-import { actionDef, assess, byPriority, plannedAction } from './assessment';
+import { actionDef, assess, byPriority, isKind, plannedAction } from './assessment';
 import type { Case, IncidentCase, Intake, PlannedAction, Warning, WarningCase } from './case';
 import type { Locale } from './i18n';
 import { type GraphFailure, isStale, type MeetingState, offeredSlots, type Slot } from './meeting';
-import type { Policy } from './policy';
+import type { ActionKind, Policy } from './policy';
 import { checkSupportMessage, type GuardrailIssue, type PostState, toChannelHtml } from './support-message';
 
 /** What a manager asked for, already validated. Every command names the revision it was made against. */
@@ -161,10 +161,10 @@ function reopened(a: PlannedAction): PlannedAction {
   return { actionId: a.actionId, due: a.due, reasons: a.reasons, source: a.source, status: 'open' };
 }
 
-/** Marks a plan action done on the manager's behalf when Graph has done it. */
-function completePlanAction(c: IncidentCase, actionId: string, ctx: TransitionContext, reference?: string): IncidentCase['plan'] {
+/** Marks the plan's open actions of a kind done on the manager's behalf when Graph has done them. */
+function completePlanAction(c: IncidentCase, kind: ActionKind, ctx: TransitionContext, reference?: string): IncidentCase['plan'] {
   return c.plan?.map((a) =>
-    a.actionId === actionId && a.status === 'open'
+    a.status === 'open' && isKind(ctx.policy, a.actionId, kind)
       ? {
           ...a,
           status: 'done' as const,
@@ -244,7 +244,7 @@ function meeting(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transit
     case 'meeting.cancelled': {
       if (m.eventId !== cmd.eventId || m.status !== 'booked') return no('notAllowedNow');
       // Only what the booking ticked off opens again; a manager's own "done" or "not relevant" stands.
-      const plan = c.plan?.map((a) => (a.actionId === 'meeting' && a.byGraph ? reopened(a) : a));
+      const plan = c.plan?.map((a) => (a.byGraph && isKind(ctx.policy, a.actionId, 'meeting') ? reopened(a) : a));
       return ok(
         advance(c, ctx, cmd.type, {
           meeting: { status: 'cancelled', transactionId: m.transactionId, attempt: m.attempt, since },
@@ -286,7 +286,7 @@ function post(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transition
     }
     case 'post.posted': {
       if ((p.status !== 'posting' && p.status !== 'unknown') || p.html !== cmd.html) return no('notAllowedNow');
-      const plan = completePlanAction(c, 'staffMessage', ctx);
+      const plan = completePlanAction(c, 'channelPost', ctx);
       return ok(
         advance(c, ctx, cmd.type, {
           post: {
@@ -305,7 +305,7 @@ function post(c: IncidentCase, cmd: Command, ctx: TransitionContext): Transition
       return ok(advance(c, ctx, cmd.type, { post: { ...p, status: cmd.unknown ? 'unknown' : 'draft', error: cmd.error } }));
     case 'post.confirm': {
       if (p.status !== 'unknown' && !(p.status === 'posting' && isStale(p.since, ctx.now))) return no('notAllowedNow');
-      const plan = completePlanAction(c, 'staffMessage', ctx);
+      const plan = completePlanAction(c, 'channelPost', ctx);
       return ok(advance(c, ctx, cmd.type, { post: { ...p, status: 'posted', error: undefined }, ...(plan ? { plan } : {}) }));
     }
     default:
