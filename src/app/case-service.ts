@@ -1,6 +1,6 @@
-import { canSee } from '../domain/case';
+import { type Case, canSee } from '../domain/case';
 import { toLocale } from '../domain/i18n';
-import { type Effect, newIncident, type TransitionResult, transition } from '../domain/transition';
+import { type Command, type Effect, newIncident, type TransitionResult, transition } from '../domain/transition';
 import type { ActionDeps, Actor, CardTarget, CaseTurn, Data, Turn } from './actions/context';
 import { message, notice } from './actions/context';
 import { afterGraph } from './actions/graph-wait';
@@ -115,11 +115,30 @@ export class CaseService {
       const graphEffects = result.effects.filter(isGraphEffect);
       if (token && graphEffects.length)
         return afterGraph(deps, actor, locale, result.state, graphEffects, token, decoded.graphNotice ?? (() => undefined), turn.target);
+      const chained = decoded.next ? await this.next(here, result.state, decoded.next) : undefined;
+      if (chained) return chained;
       const shown = await decoded.show?.(result.state);
       if (shown) return 'screen' in shown ? shown : { locale, screen: shown };
       return { locale, screen: await screenFor(deps, result.state, decoded.notice) };
     }
     return showCase(deps, actor, caseId, locale, notice('stale', 'warning'));
+  }
+
+  /**
+   * A Graph step taken at once after a saved action, if the manager is signed in. One attempt: when somebody else
+   * saved first or the step is not allowed, nothing is done and the caller shows the saved case (the card offers the step).
+   */
+  private async next(turn: CaseTurn, saved: Case, make: (c: Case) => Command | undefined): Promise<View | undefined> {
+    const { deps } = this;
+    const granted = deps.graph && make(saved) ? await deps.graph.token(turn.actor) : undefined;
+    if (!granted?.ok) return undefined;
+    const stored = await deps.cases.get(saved.id);
+    const command = stored && make(stored.value);
+    if (!stored || !command) return undefined;
+    const result = transition(stored.value, command, { now: deps.clock.now(), actor: turn.actor.id, policy: deps.policy });
+    if (!result.ok || (await deps.cases.replace(result.state, stored.etag)) !== 'saved') return undefined;
+    const effects = result.effects.filter(isGraphEffect);
+    return afterGraph(deps, turn.actor, turn.locale, result.state, effects, granted.token, () => undefined, turn.target);
   }
 
   /** Returns false when an effect cannot be carried out; the transition is then not saved. */

@@ -17,8 +17,13 @@ export type Decoded =
       readonly notice?: Notice;
       /** The notice once Graph has answered, from the case as it then is. */
       readonly graphNotice?: (c: Case) => Notice | undefined;
-      /** A screen other than the saved case's own (the message editor, the meeting search). */
+      /** A screen other than the saved case's own (the message editor with its checks). */
       readonly show?: (saved: Case) => Promise<View | Screen | undefined>;
+      /**
+       * A Graph step to take at once on the manager's behalf if they are signed in (one attempt; the card offers it too),
+       * e.g. looking for meeting times as soon as the plan is confirmed.
+       */
+      readonly next?: (saved: Case) => Command | undefined;
     };
 
 /** An action that needs no case: start, language, new case, setup. */

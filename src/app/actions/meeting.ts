@@ -1,13 +1,8 @@
-import { isKind } from '../../domain/assessment';
 import type { Case } from '../../domain/case';
 import { manualSlot, type Slot } from '../../domain/meeting';
 import { cleanLine } from '../../domain/text';
-import { type Command, transition } from '../../domain/transition';
-import { isGraphEffect } from '../graph-work';
-import type { View } from '../screens';
 import type { Verb } from '../verbs';
 import { type ActionDeps, type CaseTurn, type Data, notice } from './context';
-import { afterGraph } from './graph-wait';
 import type { CaseHandler, Decoded } from './handler';
 import { stateScreen } from './views';
 
@@ -69,23 +64,4 @@ function slotFrom(deps: ActionDeps, data: Data, c: Case): Slot | undefined {
   const chosen = offered.find((o) => `${o.start}|${o.end}` === data.slot);
   if (!chosen || new Date(chosen.start).getTime() < now.getTime() - 5 * 60_000) return undefined;
   return chosen;
-}
-
-/**
- * A confirmed plan with a meeting starts looking for times at once, saving the manager a click.
- * Without a Graph token (not signed in yet) the plan is simply shown; "Find mødetid" is on the card.
- * One attempt: if somebody else saved first, the plan is shown as it is.
- */
-export async function autoSearch(deps: ActionDeps, turn: CaseTurn, c: Case): Promise<View | undefined> {
-  const graph = deps.graph;
-  if (!graph || c.kind !== 'incident' || !c.plan?.some((a) => isKind(deps.policy, a.actionId, 'meeting'))) return undefined;
-  const granted = await graph.token(turn.actor);
-  if (!granted.ok) return undefined;
-  const stored = await deps.cases.get(c.id);
-  if (!stored) return undefined;
-  const command: Command = { type: 'meeting.search', rev: stored.value.rev };
-  const result = transition(stored.value, command, { now: deps.clock.now(), actor: turn.actor.id, policy: deps.policy });
-  if (!result.ok || (await deps.cases.replace(result.state, stored.etag)) !== 'saved') return undefined;
-  const effects = result.effects.filter(isGraphEffect);
-  return afterGraph(deps, turn.actor, turn.locale, result.state, effects, granted.token, () => undefined, turn.target);
 }
