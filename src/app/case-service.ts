@@ -4,7 +4,7 @@ import { type Command, type Effect, newIncident, type TransitionResult, transiti
 import type { ActionDeps, Actor, CardTarget, CaseTurn, Data, Turn } from './actions/context';
 import { message, notice } from './actions/context';
 import { afterGraph } from './actions/graph-wait';
-import type { CaseHandler, Decoded } from './actions/handler';
+import type { CaseHandler, Decoded, Handler } from './actions/handler';
 import { HANDLERS, isVerb } from './actions/registry';
 import { localeOf, myCasesView, screenFor, showCase, startView, stateScreen } from './actions/views';
 import { CASE_ID } from './case-repository';
@@ -57,9 +57,9 @@ export class CaseService {
     const turn: Turn = { actor, ...extras };
     try {
       if (!isVerb(verb)) return await this.unknownVerb(turn, data);
-      const handler = HANDLERS[verb] as (typeof HANDLERS)[VerbName];
+      const handler: Handler<VerbName> = HANDLERS[verb];
       if (handler.scope === 'session') return await handler.run(this.deps, turn, data);
-      return await this.onCase(turn, handler as CaseHandler<VerbName>, data);
+      return await this.onCase(turn, handler, data);
     } catch (e) {
       if (!isCoded(e, 'storage_unavailable')) throw e;
       const locale = await this.locale(actor).catch(() => toLocale(actor.locale));
