@@ -1,4 +1,5 @@
 import type { Notice } from '../src/app/screens';
+import type { CaseRef, Payload, VerbName } from '../src/app/verbs';
 import { caseRef } from '../src/domain/drafts';
 import type { Locale } from '../src/domain/i18n';
 import { NOTICES } from './texts';
@@ -50,7 +51,8 @@ export function heading(value: string, size: 'Medium' | 'Large' = 'Large'): Elem
   return text(value, { size, weight: 'Bolder', style: 'heading' });
 }
 
-export function execute(title: string, verb: string, data: Element, options: Element = {}): Element {
+/** A button for a verb, with the payload its handler reads (src/app/verbs.ts). */
+export function execute<V extends VerbName>(title: string, verb: V, data: Payload<V>, options: Element = {}): Element {
   return { type: 'Action.Execute', title, verb, data, ...options };
 }
 
@@ -95,7 +97,9 @@ export function caseHeader(kindLabel: string, caseId: string, department: string
   };
 }
 
-export function caseData(caseId: string, rev: number, extra: Element = {}): Element {
+export function caseData(caseId: string, rev: number): CaseRef;
+export function caseData<E extends object>(caseId: string, rev: number, extra: E): CaseRef & E;
+export function caseData(caseId: string, rev: number, extra: object = {}): CaseRef {
   return { caseId, rev, ...extra };
 }
 
@@ -111,7 +115,7 @@ export function hidden(id: string, items: readonly Element[], label: string): El
 }
 
 /** A button that first asks; only "yes" sends the action (closing, deleting, cancelling). */
-export function confirmAction(title: string, question: string, yes: string, verb: string, data: Element): Element {
+export function confirmAction<V extends VerbName>(title: string, question: string, yes: string, verb: V, data: Payload<V>): Element {
   return {
     type: 'Action.ShowCard',
     title,

@@ -1,3 +1,4 @@
+import { isKind } from '../src/domain/assessment';
 import type { PlannedAction } from '../src/domain/case';
 import type { CardContext } from './context';
 import { container, type Element, text } from './elements';
@@ -7,7 +8,8 @@ import { t } from './texts';
 export function emergencyBanner(actions: readonly PlannedAction[], characteristics: readonly string[], ctx: CardContext): Element[] {
   const { locale } = ctx;
   const open = (id: string) => actions.some((a) => a.actionId === id && a.status === 'open');
-  if (open('call112') || characteristics.includes('imminentDanger'))
+  const emergencyOpen = actions.some((a) => a.status === 'open' && isKind(ctx.policy, a.actionId, 'emergency'));
+  if (emergencyOpen || characteristics.includes('imminentDanger'))
     return [
       container([text(`🚨 ${t('emergencyTitle', locale)}`, { weight: 'Bolder', size: 'Large' }), text(t('emergencyBody', locale))], {
         style: 'attention',

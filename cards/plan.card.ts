@@ -50,7 +50,9 @@ function details(a: PlannedAction, def: ActionDef, m: PlanModel, ctx: CardContex
   const viaGraph = graphDriven(a, def, c, ctx);
   const settle = c.status !== 'closed' && a.status === 'open';
   if (viaGraph && def.kind === 'channelPost') {
-    items.push(...postPanel({ case: c, open: true, ...(draft ? { draft } : {}), ...(m.post ? { post: m.post } : {}) }, ctx));
+    items.push(
+      ...postPanel({ case: c, actionId: a.actionId, open: true, ...(draft ? { draft } : {}), ...(m.post ? { post: m.post } : {}) }, ctx),
+    );
     const buttons: Element[] = [];
     // The employee may not want a message at all: then the manager settles it as not relevant, with the reason.
     if (settle && c.post?.status !== 'posted') {
@@ -124,7 +126,7 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
   const viaGraph = graphDriven(a, def, c, ctx);
   if (viaGraph && def.kind === 'meeting') items.push(...meetingPanel(c, ctx, ctx.now ?? new Date(`${ctx.today}T08:00:00Z`)));
   if (open) items.push(...details(a, def, m, ctx));
-  else if (viaGraph && def.kind === 'channelPost') items.push(...postPanel({ case: c, open: false }, ctx));
+  else if (viaGraph && def.kind === 'channelPost') items.push(...postPanel({ case: c, actionId: a.actionId, open: false }, ctx));
   else if (c.status !== 'closed') {
     const data = caseData(c.id, c.rev, { actionId: a.actionId });
     const buttons = [execute(t(def.draft ? 'showDraft' : 'details', locale), Verb.details, data, { associatedInputs: 'none' })];

@@ -11,6 +11,8 @@ import { t } from './texts';
 
 export interface PostPanelModel {
   readonly case: IncidentCase;
+  /** The plan action (of kind channelPost) the message belongs to. */
+  readonly actionId: string;
   readonly open: boolean;
   readonly draft?: Draft;
   readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
@@ -38,7 +40,7 @@ export function postPanel(m: PostPanelModel, ctx: CardContext): Element[] {
     return [
       ...error,
       ...(unknown ? [container([text(t('postUnknown', locale), { size: 'Small' })], { style: 'warning' })] : []),
-      actionSet([execute(t('writeMessage', locale), Verb.details, { ...data, actionId: 'staffMessage' }, { ...none, style: 'positive' })]),
+      actionSet([execute(t('writeMessage', locale), Verb.details, { ...data, actionId: m.actionId }, { ...none, style: 'positive' })]),
     ];
   const value = p?.text || m.draft?.body || '';
   const issues = m.post?.issues ?? [];

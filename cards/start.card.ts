@@ -29,7 +29,7 @@ export function startCard(m: StartModel, ctx: CardContext): AdaptiveCard {
       ]
     : [];
   const data = { startId: m.startId, ...(several ? {} : { departmentId: m.departments[0]?.id }) };
-  const choice = (title: string, help: string, verb: string, style?: string) =>
+  const choice = (title: string, help: string, verb: typeof Verb.newIncident | typeof Verb.newWarning, style?: string) =>
     container([
       text(help, { size: 'Small', isSubtle: true }),
       { type: 'ActionSet', actions: [execute(title, verb, data, style ? { style } : {})] },

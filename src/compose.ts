@@ -120,7 +120,9 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     endpoint: config.graphEndpoint,
     ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
   });
+  const setup = new TeamSetup(teams, cases);
   const service = new CaseService({
+    setup,
     cases,
     directory,
     policy,
@@ -155,7 +157,6 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const sso = config.graphAuth === 'sso' && !config.localMode ? { connectionName: config.oauthConnectionName } : undefined;
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
-  const setup = new TeamSetup(teams, cases);
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
   const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
   render = (view) => bot.render(view);

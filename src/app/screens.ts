@@ -6,6 +6,7 @@ import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
 import type { TeamInfo } from './team-directory';
+import type { VerbName } from './verbs';
 
 /** A short message at the top of a card. Cards turn the code into words in the manager's language. */
 export type NoticeCode =
@@ -107,7 +108,7 @@ export type Screen =
       readonly kind: 'message';
       readonly notice: Notice;
       /** An action that repeats what failed, with everything the manager entered. */
-      readonly retry?: { readonly verb: string; readonly data: Readonly<Record<string, unknown>> };
+      readonly retry?: { readonly verb: VerbName; readonly data: Readonly<Record<string, unknown>> };
     };
 
 export interface View {

@@ -1,6 +1,6 @@
 /**
- * Every Action.Execute verb the cards use. Case verbs carry { caseId, rev } in their data.
- * The bot routes on these in CaseService.handle (src/app/case-service.ts).
+ * Every Action.Execute verb the cards use. Each is handled in one file under src/app/actions/
+ * (the registry is src/app/actions/registry.ts).
  */
 export const Verb = {
   start: 'opb.start',
@@ -36,3 +36,57 @@ export const Verb = {
 export type VerbName = (typeof Verb)[keyof typeof Verb];
 
 export const ALL_VERBS: ReadonlySet<string> = new Set(Object.values(Verb));
+
+/** A case, as a button names it. `rev` is the revision the card shows: a click on an older card changes nothing. */
+export interface CaseRef {
+  readonly caseId: string;
+  readonly rev: number;
+}
+export interface CaseOnly {
+  readonly caseId: string;
+}
+export interface ActionRef extends CaseRef {
+  readonly actionId: string;
+}
+type Empty = Readonly<Record<never, never>>;
+
+/** A compile error when a verb has no payload definition. */
+type Complete<T extends Record<VerbName, object>> = T;
+
+/**
+ * What each verb's button carries in `data`: the cards build it (cards/elements.ts `execute`) and the handler reads it.
+ * The values of the card's inputs (form fields) arrive beside it.
+ */
+export type VerbPayloads = Complete<{
+  [Verb.start]: Empty;
+  [Verb.newIncident]: { readonly startId: string; readonly departmentId?: string };
+  [Verb.newWarning]: { readonly startId: string; readonly departmentId?: string };
+  [Verb.myCases]: Empty;
+  [Verb.language]: { readonly locale: 'da' | 'en' };
+  [Verb.open]: CaseOnly | CaseRef;
+  [Verb.intakeSubmit]: CaseRef;
+  [Verb.assessmentEdit]: CaseRef;
+  [Verb.assessmentConfirm]: CaseRef;
+  [Verb.showDraft]: CaseRef;
+  [Verb.details]: ActionRef;
+  [Verb.actionDone]: ActionRef;
+  [Verb.actionReopen]: ActionRef;
+  [Verb.actionNotRelevant]: ActionRef;
+  [Verb.close]: CaseRef;
+  [Verb.exportCase]: CaseOnly;
+  [Verb.deleteCase]: CaseRef;
+  [Verb.meetingSearch]: CaseRef;
+  /** `slot`: "start|end" of a time Graph offered, or "manual" for the date and time inputs. */
+  [Verb.meetingBook]: CaseRef & { readonly slot?: string };
+  [Verb.meetingCancel]: CaseRef;
+  [Verb.meetingMove]: CaseRef;
+  [Verb.postPreview]: CaseRef;
+  [Verb.postSend]: CaseRef;
+  [Verb.postConfirm]: CaseRef;
+  [Verb.setupShow]: { readonly teamId?: string };
+  [Verb.setupSave]: { readonly teamId: string };
+  [Verb.warningSubmit]: CaseRef;
+  [Verb.warningEscalate]: CaseRef;
+}>;
+
+export type Payload<V extends VerbName> = VerbPayloads[V];

@@ -15,7 +15,6 @@ import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
 import type { TeamInfo } from '../app/team-directory';
 import type { TeamSetup } from '../app/team-setup';
-import { Verb } from '../app/verbs';
 import { danishDate } from '../domain/dates';
 import { toLocale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
@@ -88,7 +87,8 @@ function isPersonal(context: TurnContext): boolean {
 
 /**
  * The Teams adapter: turns activities into CaseService calls and views into cards.
- * Card actions arrive as `adaptiveCard/action` invokes and are answered with the updated card.
+ * Card actions arrive as `adaptiveCard/action` invokes, are dispatched by verb to their handler (src/app/actions/)
+ * and are answered with the updated card.
  */
 export class OpbakningBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
@@ -171,14 +171,8 @@ export class OpbakningBot extends TeamsActivityHandler {
       : undefined;
     try {
       if (isPersonal(context)) await this.remember(context, actor);
-      if ((verb === Verb.setupSave || verb === Verb.setupShow) && this.deps.setup) {
-        if (!teamId(context)) return { statusCode: 200, type: CARD, value: this.render(await this.deps.service.start(actor)) };
-        const team = await teamInfo(context);
-        const view = verb === Verb.setupSave ? await this.deps.setup.save(actor, team, data) : await this.deps.setup.show(actor, team);
-        log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'setup action');
-        return { statusCode: 200, type: CARD, value: this.render(view) };
-      }
-      const view = await this.deps.service.handle(actor, verb, data, target);
+      const team = teamId(context) ? { team: () => teamInfo(context) } : {};
+      const view = await this.deps.service.handle(actor, verb, data, { ...(target ? { target } : {}), ...team });
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
       return { statusCode: 200, type: CARD, value: this.render(view) };

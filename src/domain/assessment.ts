@@ -1,6 +1,6 @@
 import type { Intake, PlannedAction } from './case';
 import { addDays, addMonths, addWorkingDays, compareDates, type IsoDate } from './dates';
-import type { ActionDef, Condition, DueRule, Policy } from './policy';
+import type { ActionDef, ActionKind, Condition, DueRule, Policy } from './policy';
 
 export function matches(condition: Condition, present: ReadonlySet<string>): boolean {
   if ('always' in condition) return condition.always === true;
@@ -50,6 +50,11 @@ export function byUrgency<T extends { readonly actionId: string }>(
 
 export function actionDef(policy: Policy, actionId: string): ActionDef | undefined {
   return policy.actions.find((a) => a.id === actionId);
+}
+
+/** Whether a plan action is of a kind; the policy names the ids, the kind says what the bot does with it. */
+export function isKind(policy: Policy, actionId: string, kind: ActionKind): boolean {
+  return actionDef(policy, actionId)?.kind === kind;
 }
 
 /** Orders by the policy's priority, then deadline, then id, so cards are stable. */

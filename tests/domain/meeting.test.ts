@@ -87,3 +87,49 @@ describe('a cancelled booking reopens only what the booking ticked off', () => {
     }
   });
 });
+
+describe('the policy names the actions; the kind says what Graph ticks off', () => {
+  const renamed = {
+    ...policy,
+    actions: policy.actions.map((a) => ({ ...a, id: `eget_${a.id}` })),
+  };
+  const at = { ...ctx, policy: renamed };
+  const withBoth: IncidentCase = {
+    ...plan,
+    intake: {
+      employees: [{ id: 'anders', name: 'Anders' }],
+      urls: ['https://example.dk/x'],
+      platform: 'website',
+      discoveredOn: '2026-04-01',
+      description: 'intern beskrivelse',
+      employeeContacted: true,
+      evidenceSaved: true,
+      characteristics: [],
+    },
+    plan: [
+      { actionId: 'eget_meeting', due: '2026-04-01', reasons: [], source: 'policy', status: 'open' },
+      { actionId: 'eget_staffMessage', due: '2026-04-01', reasons: [], source: 'policy', status: 'open' },
+      { actionId: 'eget_journalNote', due: '2026-04-01', reasons: [], source: 'policy', status: 'open' },
+    ],
+  };
+  const slot = { start: '2026-04-01T12:00:00Z', end: '2026-04-01T13:00:00Z' };
+  const step = (c: Case, cmd: (c: IncidentCase) => Command): IncidentCase => {
+    const r = transition(c, cmd(c as IncidentCase), at);
+    if (!r.ok || r.state.kind !== 'incident') throw new Error(`refused: ${r.ok ? '' : r.reason}`);
+    return r.state;
+  };
+  const status = (c: IncidentCase) => Object.fromEntries((c.plan ?? []).map((a) => [a.actionId, a.status]));
+
+  it('ticks off the renamed meeting when booked and the renamed message when posted, and nothing else', () => {
+    let c = step(withBoth, (x) => ({ type: 'meeting.book', rev: x.rev, slot }));
+    const transactionId = c.meeting?.transactionId ?? '';
+    c = step(c, () => ({ type: 'meeting.created', transactionId, eventId: 'ev1', slot }));
+    expect(status(c)).toEqual({ eget_meeting: 'done', eget_staffMessage: 'open', eget_journalNote: 'open' });
+    c = step(c, (x) => ({ type: 'post.send', rev: x.rev, text: 'Vi bakker op om vores kollega.', consent: true }));
+    c = step(c, (x) => ({ type: 'post.posted', html: x.post?.html ?? '', messageId: 'm1' }));
+    expect(status(c)).toEqual({ eget_meeting: 'done', eget_staffMessage: 'done', eget_journalNote: 'open' });
+    c = step(c, (x) => ({ type: 'meeting.cancel', rev: x.rev }));
+    c = step(c, () => ({ type: 'meeting.cancelled', eventId: 'ev1' }));
+    expect(status(c)).toEqual({ eget_meeting: 'open', eget_staffMessage: 'done', eget_journalNote: 'open' });
+  });
+});

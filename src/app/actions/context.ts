@@ -1,0 +1,85 @@
+import type { Case } from '../../domain/case';
+import type { Locale } from '../../domain/i18n';
+import type { Policy } from '../../domain/policy';
+import type { CaseRepository } from '../case-repository';
+import type { Department, Directory } from '../directory';
+import type { GraphPort, TokenResult } from '../graph-port';
+import type { GraphWork } from '../graph-work';
+import type { Notice, Screen, View } from '../screens';
+import type { TeamInfo } from '../team-directory';
+import type { TeamSetup } from '../team-setup';
+
+/** Who is acting, as the channel told us. */
+export interface Actor {
+  /** Directory (Entra object) id; the key for ownership and department membership. */
+  readonly id: string;
+  readonly name: string;
+  /** The locale the Teams client reported. */
+  readonly locale?: string;
+  /** The manager's delegated Graph token for this turn (Teams SSO), when the channel can give one. */
+  readonly token?: () => Promise<TokenResult>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Where a card is shown, as the bot knows it; opaque here. Used to update the card when slow work ends. */
+export type CardTarget = { readonly kind: 'card-target' };
+
+export interface CardUpdater {
+  update(target: CardTarget, view: View): Promise<void>;
+}
+
+/** Meeting and channel post through Graph; absent, those actions stay manual. */
+export interface GraphDeps {
+  readonly work: GraphWork;
+  readonly token: (actor: Actor) => Promise<TokenResult>;
+  readonly updater: CardUpdater;
+  /** How long a card action waits for Graph before it answers "working…" and updates the card later. */
+  readonly budgetMs: number;
+  readonly onBackgroundError: (e: unknown) => void;
+  /** Looks up people chosen with the people picker; absent, only department members can be named. */
+  readonly users?: GraphPort['users'];
+}
+
+export interface ActionDeps {
+  readonly cases: CaseRepository;
+  readonly directory: Directory;
+  readonly policy: Policy;
+  readonly clock: Clock;
+  /** New random case id (lower-case base32). */
+  readonly newId: () => string;
+  readonly graph?: GraphDeps;
+  /** The department setup card in teams; absent, its verbs are refused. */
+  readonly setup?: TeamSetup;
+}
+
+/** A card action's data as it arrived: the button's payload and the card's inputs, none of it trusted. */
+export type Data = Readonly<Record<string, unknown>>;
+
+/** Everything a card action may need besides its data; the bot fills in what it knows of the turn. */
+export interface Turn {
+  readonly actor: Actor;
+  /** The card to update in place when Graph answers after the budget. */
+  readonly target?: CardTarget;
+  /** The team the action came from, read from Teams only when asked (setup). */
+  readonly team?: () => Promise<TeamInfo>;
+}
+
+/** A loaded case the actor may see, in the loop's current attempt. */
+export interface CaseTurn extends Turn {
+  readonly locale: Locale;
+  readonly case: Case;
+  readonly department: Department;
+  /** The revision the card was made against. */
+  readonly rev: number;
+  /** The manager's Graph token, present when the handler declared `graph: true`. */
+  readonly token?: string;
+}
+
+export const notice = (code: Notice['code'], tone: Notice['tone'] = 'accent'): Notice => ({ code, tone });
+export const message = (code: Notice['code'], tone: Notice['tone'] = 'warning'): Screen => ({
+  kind: 'message',
+  notice: notice(code, tone),
+});

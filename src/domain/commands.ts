@@ -1,0 +1,75 @@
+import type { Intake, Warning } from './case';
+import type { GraphFailure, Slot } from './meeting';
+
+/** Steps of the incident itself: intake, assessment, the plan's actions, closing. */
+export type IncidentCommand =
+  | { readonly type: 'intake.submit'; readonly rev: number; readonly intake: Intake }
+  | { readonly type: 'assessment.edit'; readonly rev: number }
+  | { readonly type: 'assessment.confirm'; readonly rev: number; readonly keep: readonly string[]; readonly add: readonly string[] }
+  | { readonly type: 'action.done'; readonly rev: number; readonly actionId: string; readonly reference?: string }
+  /** Settles an action as not relevant for this case; `reference` holds the manager's reason. */
+  | { readonly type: 'action.notRelevant'; readonly rev: number; readonly actionId: string; readonly reference?: string }
+  | { readonly type: 'action.reopen'; readonly rev: number; readonly actionId: string };
+
+/** Closing applies to both kinds of case. */
+export type CloseCommand = { readonly type: 'case.close'; readonly rev: number };
+
+export type WarningCommand =
+  | { readonly type: 'warning.submit'; readonly rev: number; readonly warning: Warning }
+  | { readonly type: 'warning.escalate'; readonly rev: number; readonly incidentId: string };
+
+export type MeetingRequest =
+  | { readonly type: 'meeting.search'; readonly rev: number }
+  | { readonly type: 'meeting.book'; readonly rev: number; readonly slot: Slot }
+  | { readonly type: 'meeting.cancel'; readonly rev: number }
+  | { readonly type: 'meeting.move'; readonly rev: number; readonly slot: Slot };
+
+export type PostRequest =
+  | { readonly type: 'post.save'; readonly rev: number; readonly text: string; readonly consent: boolean }
+  | { readonly type: 'post.send'; readonly rev: number; readonly text: string; readonly consent: boolean }
+  | { readonly type: 'post.confirm'; readonly rev: number };
+
+/**
+ * What Graph answered, applied by the application after the call. These carry no revision:
+ * they apply whenever the case still waits for that very call (same transaction id / status).
+ */
+export type MeetingResult =
+  | { readonly type: 'meeting.found'; readonly transactionId: string; readonly suggestions: readonly Slot[]; readonly emptyReason?: string }
+  | { readonly type: 'meeting.searchFailed'; readonly transactionId: string; readonly error: GraphFailure }
+  | {
+      readonly type: 'meeting.created';
+      readonly transactionId: string;
+      readonly eventId: string;
+      readonly joinUrl?: string;
+      readonly webLink?: string;
+      readonly slot: Slot;
+    }
+  | { readonly type: 'meeting.createFailed'; readonly transactionId: string; readonly error: GraphFailure; readonly unknown: boolean }
+  | { readonly type: 'meeting.cancelled'; readonly eventId: string }
+  | { readonly type: 'meeting.moved'; readonly eventId: string; readonly slot: Slot }
+  | { readonly type: 'meeting.changeFailed'; readonly eventId: string; readonly error: GraphFailure };
+
+export type PostResult =
+  | { readonly type: 'post.posted'; readonly html: string; readonly messageId?: string; readonly webUrl?: string }
+  | { readonly type: 'post.failed'; readonly html: string; readonly error: GraphFailure; readonly unknown: boolean };
+
+export type MeetingCommand = MeetingRequest | MeetingResult;
+export type PostCommand = PostRequest | PostResult;
+export type ResultCommand = MeetingResult | PostResult;
+
+/** What a manager asked for, already validated, or what Graph answered. Every manager's command names its revision. */
+export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand;
+
+/** Graph's answers are the commands without a revision. */
+export function isResult(cmd: Command): cmd is ResultCommand {
+  return !('rev' in cmd);
+}
+
+/** Work outside the case record that the application must carry out after saving. */
+export type Effect =
+  | { readonly kind: 'createEscalatedIncident'; readonly incidentId: string; readonly fromWarning: string }
+  | { readonly kind: 'findMeetingTimes'; readonly transactionId: string }
+  | { readonly kind: 'createEvent'; readonly transactionId: string; readonly slot: Slot }
+  | { readonly kind: 'cancelEvent'; readonly eventId: string }
+  | { readonly kind: 'moveEvent'; readonly eventId: string; readonly slot: Slot }
+  | { readonly kind: 'postMessage'; readonly html: string };
