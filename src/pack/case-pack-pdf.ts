@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PackBlock, PackDocument, PackEvidenceRow } from '../domain/case-pack';
+import { drawRaster } from './pdf-raster';
 
 /** The bytes of an image to draw in the appendix, or undefined when they cannot be read. */
 export type LoadImage = (row: PackEvidenceRow) => Promise<Buffer | undefined>;
@@ -83,13 +84,15 @@ async function draw(pdf: PDFKit.PDFDocument, doc: PackDocument, loadImage: LoadI
       pdf.font(MONO).fontSize(7).text(`SHA-256 ${row.item.sha256}`).moveDown(0.5);
       const drawable = row.item.sniffedType === 'image/png' || row.item.sniffedType === 'image/jpeg';
       const bytes = drawable ? await loadImage(row) : undefined;
+      let drawn = false;
       try {
-        if (!bytes) throw new Error('not drawable');
         const top = pdf.y;
-        pdf.image(bytes, MARGIN, top, { fit: [width, pdf.page.height - top - MARGIN - 20], align: 'center' });
+        const box = { x: MARGIN, y: top, width, height: pdf.page.height - top - MARGIN - 20 };
+        drawn = !!bytes && (await drawRaster(pdf, bytes, row.item.sniffedType, box));
       } catch {
-        pdf.font(FONT).fontSize(10).text(winAnsi(doc.imageNotShown));
+        // A damaged file: listed, not drawn.
       }
+      if (!drawn) pdf.font(FONT).fontSize(10).text(winAnsi(doc.imageNotShown));
     }
   }
 

@@ -147,18 +147,17 @@ export class EvidenceBlobStore implements EvidencePort {
     const staging = this.container.getBlockBlobClient(`${prefixOf(caseId)}incoming/${randomBytes(12).toString('hex')}`);
     const hash = createHash('sha256');
     const blockIds: string[] = [];
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // One buffer, filled and sent block after block: the file is never in memory, only one block of it.
+    const block = Buffer.allocUnsafe(this.blockBytes);
+    let filled = 0;
     let size = 0;
     let head = Buffer.alloc(0);
     const flush = async () => {
-      if (!pendingBytes) return;
-      const block = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
+      if (!filled) return;
       const id = Buffer.from(String(blockIds.length).padStart(6, '0')).toString('base64');
-      await staging.stageBlock(id, block, block.byteLength);
+      await staging.stageBlock(id, block.subarray(0, filled), filled);
       blockIds.push(id);
+      filled = 0;
     };
     const reader = body.getReader();
     try {
@@ -176,10 +175,12 @@ export class EvidenceBlobStore implements EvidencePort {
         if (over) return over;
         if (head.byteLength < SNIFF_BYTES) head = Buffer.concat([head, bytes.subarray(0, SNIFF_BYTES - head.byteLength)]);
         hash.update(bytes);
-        // Copied: the chunk's memory belongs to the stream and may be reused.
-        pending.push(Buffer.from(bytes));
-        pendingBytes += bytes.byteLength;
-        if (pendingBytes >= this.blockBytes) await flush();
+        for (let at = 0; at < bytes.byteLength; ) {
+          const n = bytes.copy(block, filled, at);
+          filled += n;
+          at += n;
+          if (filled === block.byteLength) await flush();
+        }
       }
     } finally {
       reader.cancel().catch(() => undefined);

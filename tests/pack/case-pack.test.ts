@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
+import { PNG } from 'pngjs';
 import { encodePng } from '../../dev/app-package/png';
 import type { IncidentCase } from '../../src/domain/case';
 import { casePackDocument } from '../../src/domain/case-pack';
@@ -14,7 +15,7 @@ import { sniffType } from '../../src/domain/sniff-type';
 import { casePackPdf, casePackPdfBuffer, winAnsi } from '../../src/pack/case-pack-pdf';
 import { EvidenceIntegrityError, writeCasePackZip } from '../../src/pack/case-pack-zip';
 import { loadPolicy } from '../../src/policy/load-policy';
-import { pdfText } from '../support/pdf-text';
+import { pdfImages, pdfText } from '../support/pdf-text';
 import { unzipTo } from '../support/unzip';
 
 const policy = loadPolicy();
@@ -202,6 +203,40 @@ describe('the case pack', () => {
     // Two PNGs in the appendix, one per page after the index; the SVG (withdrawn, and never drawn) and the page are listed only.
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(flat).not.toContain('<script>');
+  });
+
+  it('PDF: draws PNGs with and without transparency and grey ones pixel for pixel, as a PDF reader decodes them', async () => {
+    const rgbPixels = [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30, 40, 50, 60, 70, 80, 90];
+    const rgbPng = PNG.sync.write(
+      Object.assign(new PNG({ width: 3, height: 2 }), { data: Buffer.from(rgbPixels.flatMap((v, i) => (i % 3 === 2 ? [v, 255] : [v]))) }),
+      {
+        colorType: 2,
+      },
+    );
+    const grey = PNG.sync.write(
+      Object.assign(new PNG({ width: 2, height: 1 }), { data: Buffer.from([0, 0, 0, 255, 200, 200, 200, 255]) }),
+      { colorType: 0 },
+    );
+    const seeThrough = encodePng({ width: 2, height: 1, data: new Uint8Array([255, 0, 0, 255, 0, 0, 255, 0]) });
+    const opaqueRgba = encodePng({ width: 1, height: 1, data: new Uint8Array([1, 2, 3, 255]) });
+    const all = [rgbPng, grey, seeThrough, opaqueRgba];
+    for (const b of all) bytesBySha.set(sha(b), b);
+    const pdf = await casePackPdfBuffer(doc(all.map((b, i) => item(`i${i}`, b, { name: `${i}.png` }))), loadImage);
+    const images = await pdfImages(pdf);
+    expect(images.map((i) => [i.width, i.height, i.kind])).toEqual([
+      [3, 2, 2],
+      [2, 1, 2],
+      [2, 1, 3],
+      [1, 1, 2],
+    ]);
+    expect(Array.from(images[0].data)).toEqual(rgbPixels);
+    // pdf.js hands grey out as RGB.
+    expect(Array.from(images[1].data)).toEqual([0, 0, 0, 200, 200, 200]);
+    expect(Array.from(images[2].data)).toEqual([255, 0, 0, 255, 0, 0, 255, 0]);
+    expect(Array.from(images[3].data)).toEqual([1, 2, 3]);
+    // One image per appendix page.
+    expect(new Set(images.map((i) => i.page)).size).toBe(4);
+    expect((await pdfText(pdf)).text).not.toContain('kan ikke vises');
   });
 
   it('PDF: a picture the PDF cannot draw is named, not drawn', async () => {
