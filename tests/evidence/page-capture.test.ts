@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PageCapturer, type ResolveHost } from '../../src/evidence/page-capture';
 import { isPublicAddress } from '../../src/evidence/public-address';
+import { send } from '../support/file-server';
 
 /** A small test site on 127.0.0.1; every host name below is resolved by the injected lookup, so nothing leaves loopback. */
 let server: Server;
@@ -12,9 +13,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     seen.push({ path, cookie: req.headers.cookie, authorization: req.headers.authorization });
-    const redirect = (to: string) => res.writeHead(302, { location: to }).end();
-    if (path === '/page')
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'sid=1' }).end('<h1>Opslag om Søren</h1>');
+    const redirect = (to: string) => send(res, 302, { location: to });
+    if (path === '/page') send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'sid=1' }, '<h1>Opslag om Søren</h1>');
     else if (path === '/to-page') redirect('/page');
     else if (path === '/to-intranet') redirect(`http://intranet.test:${port}/page`);
     else if (path === '/to-metadata') redirect('http://169.254.169.254/latest/meta-data/');
@@ -22,9 +22,9 @@ beforeAll(async () => {
     else if (path === '/to-file') redirect('file:///etc/passwd');
     else if (path === '/loop') redirect('/loop');
     else if (path === '/to-login') redirect('/accounts/login?next=/post/1');
-    else if (path.startsWith('/accounts/login')) res.writeHead(200, { 'content-type': 'text/html' }).end('<form>Log ind</form>');
-    else if (path === '/members') res.writeHead(401, { 'www-authenticate': 'Basic' }).end('no');
-    else if (path === '/gone') res.writeHead(404).end('not found');
+    else if (path.startsWith('/accounts/login')) send(res, 200, { 'content-type': 'text/html' }, '<form>Log ind</form>');
+    else if (path === '/members') send(res, 401, { 'www-authenticate': 'Basic' }, 'no');
+    else if (path === '/gone') send(res, 404, {}, 'not found');
     else if (path === '/big') {
       res.writeHead(200, { 'content-type': 'text/html' });
       const chunk = Buffer.alloc(1024 * 1024, 0x61);
@@ -37,8 +37,8 @@ beforeAll(async () => {
         res.end();
       };
       pump();
-    } else if (path === '/slow') res.writeHead(200, { 'content-type': 'text/html' }).write('<p>');
-    else res.writeHead(404).end();
+    } else if (path === '/slow') send(res, 200, { 'content-type': 'text/html' }, '<p>', true);
+    else send(res, 404);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;

@@ -21,6 +21,16 @@ export function sha256Of(seed: number, size: number): string {
   return hash.digest('hex');
 }
 
+/**
+ * Answers without chaining on writeHead: restify (loaded by other suites in the same jest worker)
+ * replaces ServerResponse.prototype.writeHead with one that returns nothing.
+ */
+export function send(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string, keepOpen = false): void {
+  res.writeHead(status, headers);
+  if (keepOpen) res.write(body ?? '');
+  else res.end(body);
+}
+
 export interface FileServer {
   readonly url: string;
   readonly requests: { path: string; authorization?: string; cookie?: string }[];
@@ -38,11 +48,11 @@ export async function startFileServer(): Promise<FileServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push({ path: url.pathname + url.search, authorization: req.headers.authorization, cookie: req.headers.cookie });
     if (url.pathname === '/redirect') {
-      res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+      send(res, 302, { location: url.searchParams.get('to') ?? '/' });
       return;
     }
     if (url.pathname.startsWith('/status/')) {
-      res.writeHead(Number(url.pathname.slice(8)), { 'content-type': 'text/plain' }).end('no');
+      send(res, Number(url.pathname.slice(8)), { 'content-type': 'text/plain' }, 'no');
       return;
     }
     if (url.pathname === '/slow') {
@@ -51,7 +61,7 @@ export async function startFileServer(): Promise<FileServer> {
       return;
     }
     if (url.pathname !== '/file') {
-      res.writeHead(404).end();
+      send(res, 404);
       return;
     }
     const seed = Number(url.searchParams.get('seed') ?? 1);
