@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PackBlock, PackDocument, PackEvidenceRow } from '../domain/case-pack';
-import { drawRaster } from './pdf-raster';
+import { placeRaster, prepareRaster } from './pdf-raster';
 
 /** The bytes of an image to draw in the appendix, or undefined when they cannot be read. */
 export type LoadImage = (row: PackEvidenceRow) => Promise<Buffer | undefined>;
@@ -72,28 +72,36 @@ async function draw(pdf: PDFKit.PDFDocument, doc: PackDocument, loadImage: LoadI
   }
 
   const images = doc.evidence.filter((r) => r.embedImage);
-  if (images.length) {
-    pdf.addPage();
-    heading(pdf, doc.appendixHeading);
-    for (const [n, row] of images.entries()) {
-      if (n > 0) pdf.addPage();
-      pdf
-        .font(BOLD)
-        .fontSize(10)
-        .text(winAnsi(`${row.number}. ${row.item.name}`));
-      pdf.font(MONO).fontSize(7).text(`SHA-256 ${row.item.sha256}`).moveDown(0.5);
-      const drawable = row.item.sniffedType === 'image/png' || row.item.sniffedType === 'image/jpeg';
-      const bytes = drawable ? await loadImage(row) : undefined;
-      let drawn = false;
-      try {
-        const top = pdf.y;
-        const box = { x: MARGIN, y: top, width, height: pdf.page.height - top - MARGIN - 20 };
-        drawn = !!bytes && (await drawRaster(pdf, bytes, row.item.sniffedType, box));
-      } catch {
-        // A damaged file: listed, not drawn.
+  // The next image is read and decoded while the current one is drawn: at most two in memory.
+  const prepare = (row: PackEvidenceRow) =>
+    (async () => {
+      if (row.item.sniffedType !== 'image/png' && row.item.sniffedType !== 'image/jpeg') return undefined;
+      const bytes = await loadImage(row);
+      return bytes ? await prepareRaster(bytes, row.item.sniffedType) : undefined;
+    })().catch(() => undefined); // A damaged file: listed, not drawn.
+  let next = images.length ? prepare(images[0]) : undefined;
+  for (const [n, row] of images.entries()) {
+    const ready = await next;
+    next = n + 1 < images.length ? prepare(images[n + 1]) : undefined;
+    if (n === 0) {
+      pdf.addPage();
+      heading(pdf, doc.appendixHeading);
+    } else pdf.addPage();
+    pdf
+      .font(BOLD)
+      .fontSize(10)
+      .text(winAnsi(`${row.number}. ${row.item.name}`));
+    pdf.font(MONO).fontSize(7).text(`SHA-256 ${row.item.sha256}`).moveDown(0.5);
+    let drawn = false;
+    try {
+      if (ready) {
+        placeRaster(pdf, ready, { x: MARGIN, y: pdf.y, width, height: pdf.page.height - pdf.y - MARGIN - 20 });
+        drawn = true;
       }
-      if (!drawn) pdf.font(FONT).fontSize(10).text(winAnsi(doc.imageNotShown));
+    } catch {
+      // Data pdfkit cannot embed: listed, not drawn.
     }
+    if (!drawn) pdf.font(FONT).fontSize(10).text(winAnsi(doc.imageNotShown));
   }
 
   const range = pdf.bufferedPageRange();

@@ -9,46 +9,37 @@ interface Reference {
   end(chunk?: Uint8Array): void;
 }
 
+/** An image made ready for the PDF without the document: decoding and compressing can run ahead of drawing. */
+export type PreparedRaster =
+  | { readonly kind: 'jpeg'; readonly bytes: Buffer }
+  | {
+      readonly kind: 'pixels';
+      readonly width: number;
+      readonly height: number;
+      readonly colors: 1 | 3;
+      readonly data: Buffer;
+      /** PNG row filters still in the data (Predictor 15): the PNG's own IDAT. */
+      readonly predicted: boolean;
+      readonly mask?: Buffer;
+    };
+
 let counter = 0;
 const deflate = promisify(deflateCb);
 
 /**
- * Draws a PNG or JPEG into the box, scaled to fit and centred; returns false for anything else.
+ * A PNG or JPEG made ready to draw; undefined for anything else.
  *
  * JPEG goes through pdfkit as it is. PNG does not: pdfkit's PNG reader copies the image byte by
- * byte into a JavaScript array (seconds and tens of MB per 2 MB screenshot), so the PNG is decoded
- * with pngjs instead and embedded as an RGB image with, only when it has transparency, an alpha mask.
+ * byte into a JavaScript array (about a second and tens of MB per 2 MB screenshot). A PNG without
+ * transparency goes in as its own compressed rows; any other is decoded with pngjs and split into
+ * colour and, only when something is see-through, an alpha mask, compressed on libuv's threads.
  */
-export async function drawRaster(
-  pdf: Pdf,
-  bytes: Buffer,
-  type: string,
-  box: { x: number; y: number; width: number; height: number },
-): Promise<boolean> {
-  if (type === 'image/jpeg') {
-    pdf.image(bytes, box.x, box.y, { fit: [box.width, box.height], align: 'center' });
-    return true;
-  }
-  if (type !== 'image/png') return false;
+export async function prepareRaster(bytes: Buffer, type: string): Promise<PreparedRaster | undefined> {
+  if (type === 'image/jpeg') return { kind: 'jpeg', bytes };
+  if (type !== 'image/png') return undefined;
   const plain = opaquePng(bytes);
-  if (plain) {
-    // Already what a PDF image is: the compressed rows go in as they are, PNG's row filters undone by the reader (Predictor 15).
-    const image = pdf.ref({
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: plain.width,
-      Height: plain.height,
-      BitsPerComponent: 8,
-      ColorSpace: plain.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
-      Filter: 'FlateDecode',
-      DecodeParms: { Predictor: 15, Colors: plain.colors, BitsPerComponent: 8, Columns: plain.width },
-    }) as unknown as Reference;
-    image.end(plain.data);
-    place(pdf, image, plain.width, plain.height, box);
-    return true;
-  }
-  const png = PNG.sync.read(bytes);
-  const { width, height, data } = png;
+  if (plain) return { kind: 'pixels', ...plain, predicted: true };
+  const { width, height, data } = PNG.sync.read(bytes);
   const pixels = width * height;
   const rgb = Buffer.allocUnsafe(pixels * 3);
   const alpha = Buffer.allocUnsafe(pixels);
@@ -60,18 +51,28 @@ export async function drawRaster(
     alpha[i] = data[p + 3];
     if (data[p + 3] !== 255) opaque = false;
   }
-  // Compressed on libuv's threads, colour and mask at once.
-  const [rgbData, alphaData] = await Promise.all([deflate(rgb, { level: 4 }), opaque ? undefined : deflate(alpha, { level: 4 })]);
-  const image = pdf.ref({
+  const [colour, mask] = await Promise.all([deflate(rgb, { level: 4 }), opaque ? undefined : deflate(alpha, { level: 4 })]);
+  return { kind: 'pixels', width, height, colors: 3, data: colour, predicted: false, mask };
+}
+
+/** Draws a prepared image into the box, scaled down to fit and centred. */
+export function placeRaster(pdf: Pdf, image: PreparedRaster, box: { x: number; y: number; width: number; height: number }): void {
+  if (image.kind === 'jpeg') {
+    pdf.image(image.bytes, box.x, box.y, { fit: [box.width, box.height], align: 'center' });
+    return;
+  }
+  const { width, height } = image;
+  const object = pdf.ref({
     Type: 'XObject',
     Subtype: 'Image',
     Width: width,
     Height: height,
     BitsPerComponent: 8,
-    ColorSpace: 'DeviceRGB',
+    ColorSpace: image.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
     Filter: 'FlateDecode',
+    ...(image.predicted ? { DecodeParms: { Predictor: 15, Colors: image.colors, BitsPerComponent: 8, Columns: width } } : {}),
   }) as unknown as Reference;
-  if (alphaData) {
+  if (image.mask) {
     const mask = pdf.ref({
       Type: 'XObject',
       Subtype: 'Image',
@@ -81,23 +82,13 @@ export async function drawRaster(
       ColorSpace: 'DeviceGray',
       Filter: 'FlateDecode',
     }) as unknown as Reference;
-    mask.end(alphaData);
-    image.data.SMask = mask;
+    mask.end(image.mask);
+    object.data.SMask = mask;
   }
-  image.end(rgbData);
-  place(pdf, image, width, height, box);
-  return true;
-}
+  object.end(image.data);
 
-function place(
-  pdf: Pdf,
-  image: Reference,
-  width: number,
-  height: number,
-  box: { x: number; y: number; width: number; height: number },
-): void {
   const label = `EvImg${++counter}`;
-  (pdf.page as unknown as { xobjects: Record<string, unknown> }).xobjects[label] = image;
+  (pdf.page as unknown as { xobjects: Record<string, unknown> }).xobjects[label] = object;
   const scale = Math.min(box.width / width, box.height / height, 1);
   const w = width * scale;
   const h = height * scale;

@@ -18,7 +18,7 @@ export interface EvidenceBlobStoreOptions {
 }
 
 const MAX_REDIRECTS = 3;
-const DEFAULT_BLOCK = 4 * 1024 * 1024;
+const DEFAULT_BLOCK = 2 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
