@@ -16,7 +16,9 @@ export function emergencyBanner(actions: readonly PlannedAction[], characteristi
         bleed: true,
       }),
     ];
-  if (open('policeReport') && (characteristics.includes('directThreat') || characteristics.includes('indirectThreat')))
+  // A threat to expose the employee unless a decision is made is coercion (straffeloven § 260), reported like a threat.
+  const threatened = ['directThreat', 'indirectThreat', 'threatToExpose'].some((c) => characteristics.includes(c));
+  if (open('policeReport') && threatened)
     return [
       container([text(`⚠ ${t('threatTitle', locale)}`, { weight: 'Bolder', size: 'Medium' }), text(t('threatBody', locale))], {
         style: 'attention',
