@@ -5,11 +5,11 @@
  * that changes shows up in the preview as it will in Teams.
  */
 import type { CardContext } from '../../cards/context';
+import { summary } from '../../src/app/actions/views';
 import type { Department } from '../../src/app/directory';
-import type { CaseSummary, Notice, Screen } from '../../src/app/screens';
+import type { Notice, Screen } from '../../src/app/screens';
 import type { TeamInfo } from '../../src/app/team-directory';
 import { Verb } from '../../src/app/verbs';
-import { nextDue } from '../../src/domain/assessment';
 import type { Case, IncidentCase } from '../../src/domain/case';
 import { addDays, danishDate } from '../../src/domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../../src/domain/drafts';
@@ -100,23 +100,6 @@ function suggestions(): Slot[] {
     return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
   };
   return [at(2), at(4.5), at(24)];
-}
-
-function summary(policy: Policy, c: Case): CaseSummary {
-  const incident = c.kind === 'incident' ? c : undefined;
-  const actions = incident?.plan ?? incident?.proposal ?? [];
-  const next = incident?.plan ? nextDue(policy, incident.plan) : undefined;
-  const people = incident?.intake?.employees ?? incident?.prefill?.employees ?? (c.kind === 'warning' ? c.warning?.employees : []) ?? [];
-  return {
-    id: c.id,
-    kind: c.kind,
-    status: c.status,
-    rev: c.rev,
-    createdAt: c.createdAt,
-    employees: people.map((e) => e.name),
-    ...(next ? { next } : {}),
-    openCount: actions.filter((a) => a.status === 'open').length,
-  };
 }
 
 const names = Object.fromEntries(department.members.map((m) => [m.id, m.name]));

@@ -1,13 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
-import {
-  BlobServiceClient,
-  type ContainerClient,
-  RestError,
-  type StoragePipelineOptions,
-  StorageRetryPolicyType,
-} from '@azure/storage-blob';
-import { OpbakningError } from '../app/errors';
+import { BlobServiceClient, type ContainerClient, type StoragePipelineOptions, StorageRetryPolicyType } from '@azure/storage-blob';
 import type { JsonStore, Stored } from '../app/json-store';
+import { ContainerCalls, statusOf } from './container-calls';
 
 const PIPELINE: StoragePipelineOptions = {
   // A card action must be answered within Teams' invoke timeout, so fail fast and let the manager retry.
@@ -26,9 +20,11 @@ const PIPELINE: StoragePipelineOptions = {
  * Conditional headers (If-None-Match: *, If-Match) give create-only and compare-and-swap writes.
  */
 export class BlobJsonStore implements JsonStore {
-  private ready: Promise<void> | undefined;
+  private readonly calls: ContainerCalls;
 
-  constructor(private readonly container: ContainerClient) {}
+  constructor(private readonly container: ContainerClient) {
+    this.calls = new ContainerCalls(container, 'storage');
+  }
 
   /** Account key or Azurite (STORAGE_CONNECTION_STRING): every request is signed with the shared key. */
   static fromConnectionString(connectionString: string, containerName = 'opbakning'): BlobJsonStore {
@@ -50,32 +46,8 @@ export class BlobJsonStore implements JsonStore {
     return new BlobJsonStore(service.getContainerClient(containerName));
   }
 
-  private ensureContainer(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists().then(
-      () => undefined,
-      (e: unknown) => {
-        // An identity that holds Storage Blob Data Contributor on the container alone (the Bicep default) may not be allowed
-        // to create containers; the deployment created it, and the first read or write says so if it did not.
-        if (statusOf(e) === 403) return;
-        this.ready = undefined;
-        throw e;
-      },
-    );
-    return this.ready;
-  }
-
-  private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
-    try {
-      await this.ensureContainer();
-      return await op();
-    } catch (e) {
-      if (e instanceof OpbakningError) throw e;
-      throw new OpbakningError('storage_unavailable', `storage ${what} failed: ${describe(e)}`, { cause: e });
-    }
-  }
-
   get<T>(key: string): Promise<Stored<T> | undefined> {
-    return this.run('read', async () => {
+    return this.calls.run('read', async () => {
       try {
         const blob = this.container.getBlockBlobClient(key);
         const res = await blob.download(0);
@@ -89,7 +61,7 @@ export class BlobJsonStore implements JsonStore {
   }
 
   create(key: string, value: unknown): Promise<'created' | 'exists'> {
-    return this.run('create', async () => {
+    return this.calls.run('create', async () => {
       try {
         await this.upload(key, value, { ifNoneMatch: '*' });
         return 'created';
@@ -102,7 +74,7 @@ export class BlobJsonStore implements JsonStore {
   }
 
   replace(key: string, value: unknown, etag: string): Promise<'saved' | 'conflict'> {
-    return this.run('write', async () => {
+    return this.calls.run('write', async () => {
       try {
         await this.upload(key, value, { ifMatch: etag });
         return 'saved';
@@ -115,7 +87,7 @@ export class BlobJsonStore implements JsonStore {
   }
 
   list(prefix: string): Promise<string[]> {
-    return this.run('list', async () => {
+    return this.calls.run('list', async () => {
       const keys: string[] = [];
       for await (const item of this.container.listBlobsFlat({ prefix })) keys.push(item.name);
       return keys;
@@ -123,7 +95,7 @@ export class BlobJsonStore implements JsonStore {
   }
 
   delete(key: string): Promise<void> {
-    return this.run('delete', async () => {
+    return this.calls.run('delete', async () => {
       await this.container.getBlockBlobClient(key).deleteIfExists();
     });
   }
@@ -135,17 +107,6 @@ export class BlobJsonStore implements JsonStore {
       blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
     });
   }
-}
-
-function statusOf(e: unknown): number | undefined {
-  return e instanceof RestError ? e.statusCode : undefined;
-}
-
-/** Error text for logs: status and code only, never a request body. */
-function describe(e: unknown): string {
-  if (e instanceof RestError) return `${e.statusCode ?? 'no status'} ${e.code ?? ''}`.trim();
-  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ?? e.name;
-  return 'unknown error';
 }
 
 async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<string> {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { OpbakningError } from '../app/errors';
 import type { DownloadSource, EvidencePort, StoreFailure, StoreLimits, StoreResult } from '../app/evidence-port';
 import { SNIFF_BYTES } from '../domain/sniff-type';
+import { ContainerCalls, statusOf } from './container-calls';
 
 /** The allow-list check for the URL and every redirect (src/evidence/download-allow-list.ts, with the configured hosts). */
 export type DownloadGate = (url: string) => { ok: true } | { ok: false; host?: string };
@@ -30,7 +31,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * off leaves only uncommitted blocks, which no listing or reader sees and the service discards.
  */
 export class EvidenceBlobStore implements EvidencePort {
-  private ready: Promise<void> | undefined;
+  private readonly calls: ContainerCalls;
   private readonly blockBytes: number;
   private readonly timeoutMs: number;
 
@@ -40,6 +41,7 @@ export class EvidenceBlobStore implements EvidencePort {
   ) {
     this.blockBytes = options.blockBytes ?? DEFAULT_BLOCK;
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.calls = new ContainerCalls(container, 'evidence');
   }
 
   static fromConnectionString(connectionString: string, options: EvidenceBlobStoreOptions, containerName = 'opbakning'): EvidenceBlobStore {
@@ -48,7 +50,7 @@ export class EvidenceBlobStore implements EvidencePort {
   }
 
   storeFromUrl(caseId: string, source: DownloadSource, limits: StoreLimits): Promise<StoreResult> {
-    return this.run('store', async () => {
+    return this.calls.run('store', async () => {
       const used = await this.usageOf(caseId);
       const room = limits.maxCaseBytes - used;
       if (room <= 0) return { ok: false, reason: 'caseFull', limit: limits.maxCaseBytes };
@@ -70,7 +72,7 @@ export class EvidenceBlobStore implements EvidencePort {
   }
 
   storeBytes(caseId: string, bytes: Uint8Array, limits: StoreLimits, declaredType?: string): Promise<StoreResult> {
-    return this.run('store', async () => {
+    return this.calls.run('store', async () => {
       const room = limits.maxCaseBytes - (await this.usageOf(caseId));
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -84,7 +86,7 @@ export class EvidenceBlobStore implements EvidencePort {
 
   open(caseId: string, sha256: string): Promise<Readable | undefined> {
     if (!SHA256.test(sha256)) return Promise.resolve(undefined);
-    return this.run('read', async () => {
+    return this.calls.run('read', async () => {
       try {
         const res = await this.container.getBlockBlobClient(blobName(caseId, sha256)).download(0);
         return res.readableStreamBody as Readable | undefined;
@@ -96,11 +98,11 @@ export class EvidenceBlobStore implements EvidencePort {
   }
 
   usage(caseId: string): Promise<number> {
-    return this.run('list', () => this.usageOf(caseId));
+    return this.calls.run('list', () => this.usageOf(caseId));
   }
 
   deleteCase(caseId: string): Promise<number> {
-    return this.run('delete', async () => {
+    return this.calls.run('delete', async () => {
       let n = 0;
       for await (const item of this.container.listBlobsFlat({ prefix: prefixOf(caseId) })) {
         await this.container.getBlockBlobClient(item.name).deleteIfExists({ deleteSnapshots: 'include' });
@@ -208,32 +210,11 @@ export class EvidenceBlobStore implements EvidencePort {
   }
 
   private async usageOf(caseId: string): Promise<number> {
-    await this.ensureContainer();
+    await this.calls.ensureContainer();
     let total = 0;
     for await (const item of this.container.listBlobsFlat({ prefix: prefixOf(caseId) }))
       if (!item.name.includes('/incoming/')) total += item.properties.contentLength ?? 0;
     return total;
-  }
-
-  private ensureContainer(): Promise<void> {
-    this.ready ??= this.container.createIfNotExists().then(
-      () => undefined,
-      (e: unknown) => {
-        this.ready = undefined;
-        throw e;
-      },
-    );
-    return this.ready;
-  }
-
-  private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
-    try {
-      await this.ensureContainer();
-      return await op();
-    } catch (e) {
-      if (e instanceof OpbakningError) throw e;
-      throw new OpbakningError('storage_unavailable', `evidence ${what} failed: ${describe(e)}`, { cause: e });
-    }
   }
 }
 
@@ -263,14 +244,4 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function statusOf(e: unknown): number | undefined {
-  return e instanceof RestError ? e.statusCode : undefined;
-}
-
-function describe(e: unknown): string {
-  if (e instanceof RestError) return `${e.statusCode ?? 'no status'} ${e.code ?? ''}`.trim();
-  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ?? e.name;
-  return 'unknown error';
 }

@@ -267,13 +267,16 @@ describe('the assessment and the plan, grouped by when (review 2026-12)', () => 
 });
 
 describe('the threat banner', () => {
-  it.each(['directThreat', 'indirectThreat', 'threatToExpose'])('%s puts "report to the police today" at the top of the assessment', (id) => {
-    const only: Intake = { ...intake, characteristics: [id] };
-    const c: IncidentCase = { ...incident, intake: only, proposal: assess(policy, only) };
-    const card = renderCard({ kind: 'assessment', case: c, department }, { locale: 'da', policy, today: '2026-11-24', graph: true });
-    expect(JSON.stringify(card)).toContain('Trussel: anmeld til politiet i dag');
-    expect(validateCard(card)).toEqual([]);
-  });
+  it.each(['directThreat', 'indirectThreat', 'threatToExpose'])(
+    '%s puts "report to the police today" at the top of the assessment',
+    (id) => {
+      const only: Intake = { ...intake, characteristics: [id] };
+      const c: IncidentCase = { ...incident, intake: only, proposal: assess(policy, only) };
+      const card = renderCard({ kind: 'assessment', case: c, department }, { locale: 'da', policy, today: '2026-11-24', graph: true });
+      expect(JSON.stringify(card)).toContain('Trussel: anmeld til politiet i dag');
+      expect(validateCard(card)).toEqual([]);
+    },
+  );
 
   it('is not shown for a case without a threat', () => {
     const only: Intake = { ...intake, characteristics: ['crimeAccusation'] };

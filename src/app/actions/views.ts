@@ -4,6 +4,7 @@ import { danishDate } from '../../domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../../domain/drafts';
 import { type Locale, toLocale } from '../../domain/i18n';
 import { intakeValues } from '../../domain/intake';
+import type { Policy } from '../../domain/policy';
 import type { Department } from '../directory';
 import type { CaseSummary, Notice, Screen, View } from '../screens';
 import { type ActionDeps, type Actor, type Data, message, notice } from './context';
@@ -22,7 +23,7 @@ export async function startView(deps: ActionDeps, actor: Actor, n?: Notice): Pro
 }
 
 export async function myCasesView(deps: ActionDeps, actor: Actor, n?: Notice): Promise<View> {
-  const items = await deps.cases.openFor(actor.id, (c) => summary(deps, c));
+  const items = await deps.cases.openFor(actor.id, (c) => summary(deps.policy, c));
   return { screen: { kind: 'myCases', items, ...(n ? { notice: n } : {}) }, locale: await localeOf(deps, actor) };
 }
 
@@ -93,11 +94,12 @@ export function detailsScreen(deps: ActionDeps, c: Case, actor: Actor, departmen
   return { kind: 'plan', case: c, department, expanded: { actionId, ...(draft ? { draft } : {}) } };
 }
 
-function summary(deps: ActionDeps, c: Case): CaseSummary {
+/** A line of "Mine sager": names of the employees, what is next, how much is open (also drawn by the card preview). */
+export function summary(policy: Policy, c: Case): CaseSummary {
   const incident = c.kind === 'incident' ? c : undefined;
   const warning = c.kind === 'warning' ? c : undefined;
   const actions = incident?.plan ?? incident?.proposal ?? [];
-  const next = incident?.plan ? nextDue(deps.policy, incident.plan) : undefined;
+  const next = incident?.plan ? nextDue(policy, incident.plan) : undefined;
   return {
     id: c.id,
     kind: c.kind,
