@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Card } from '../../dev/flow/cards';
 import { GraphSimulator } from '../../dev/graph-simulator/simulator';
 import { Verb } from '../../src/app/verbs';
-import { action, type Card, cardOf, cardText, inputs, invoke, PEOPLE, type Running, say, startBot } from '../support/bot-client';
-import { validateCard } from '../support/validate-card';
+import { cardOf, cardText, inputs, PEOPLE, type Running, say, startBot } from '../support/bot-client';
+import { click as clickThrough, validCards } from '../support/case-steps';
 
 // A municipality's own copy of the policy in which every action id is different from the built-in one:
 // the meeting and the channel post must still be ticked off, because the bot follows the action's kind.
@@ -44,12 +45,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function click(card: Card, verb: string, extra: Record<string, unknown> = {}, match?: (d: Record<string, unknown>) => boolean) {
-  const res = await invoke(bot.url, PEOPLE.mette, verb, { ...action(card, verb, match).data, ...extra });
-  expect(res.status).toBe(200);
-  expect(validateCard(res.body.value)).toEqual([]);
-  return res.body.value;
-}
+/** Clicks as Mette through the shared flow helper, which expects HTTP 200 and a valid card. */
+const click = (card: Card, verb: string, extra: Record<string, unknown> = {}, match?: (d: Record<string, unknown>) => boolean) =>
+  clickThrough(validCards(bot.url), card, verb, extra, match);
 
 describe('a policy whose action ids are all renamed', () => {
   it('has no built-in action id left', () => {
