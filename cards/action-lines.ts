@@ -18,21 +18,26 @@ export function dueText(a: PlannedAction, def: ActionDef, ctx: CardContext): { t
   return { text: `${when}${label}${late ? ` – ${t('overdue', locale)}` : ''}`, late };
 }
 
+/** Late text is red, except on an emergency row: that is already red (attention style), and Teams' red text on it
+ * is too faint to read (npm run preview, axe). */
+function lateColour(late: boolean, def: ActionDef): { color?: 'Attention' } {
+  return late && def.kind !== 'emergency' ? { color: 'Attention' } : {};
+}
+
 /** "Hvem: … · Frist: …" in one small block. */
 export function whoDue(a: PlannedAction, def: ActionDef, ctx: CardContext): Element {
   const due = dueText(a, def, ctx);
   return text(`**${t('who', ctx.locale)}:** ${pick(def.owner, ctx.locale)}\n\n**${t('due', ctx.locale)}:** ${due.text}`, {
     size: 'Small',
     spacing: 'Small',
-    // An emergency row is already red (attention style); Teams' red text on it is too faint to read (npm run preview, axe).
-    ...(due.late && def.kind !== 'emergency' ? { color: 'Attention' } : {}),
+    ...lateColour(due.late, def),
   });
 }
 
 /** "Frist: …" alone, for the assessment's first screen. */
 export function dueLine(a: PlannedAction, def: ActionDef, ctx: CardContext): Element {
   const due = dueText(a, def, ctx);
-  return text(`**${t('due', ctx.locale)}:** ${due.text}`, { size: 'Small', ...(due.late ? { color: 'Attention' } : {}) });
+  return text(`**${t('due', ctx.locale)}:** ${due.text}`, { size: 'Small', ...lateColour(due.late, def) });
 }
 
 const GROUP_TITLE = { now: 'groupNow', week: 'groupWeek', later: 'groupLater' } as const;
