@@ -5,11 +5,12 @@
  * the bot message limit, a channel post is over Graph's limit, or axe-core finds a serious or critical accessibility
  * violation. Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); it never downloads a browser.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import { chromium } from 'playwright-core';
 import { loadPolicy } from '../../src/policy/load-policy';
+import { CHROMIUM, hasChromium, launchChromium } from '../chromium';
 import { AXE_EXCLUSIONS } from './axe-exclusions';
 import { MAX_CARD_BYTES, MAX_CHANNEL_POST_BYTES, previewCards, previewPosts, sizeProblems } from './catalogue';
 import type { RenderedCard } from './in-page';
@@ -18,7 +19,6 @@ import { isTeamsFalsePositive, peoplePickerIds } from './teams-false-positives';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT = path.join(ROOT, '.local/preview');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DESKTOP = { width: 1600, height: 900 };
 const PHONE = { width: 360, height: 780 };
 /** axe impacts that fail the preview. */
@@ -48,21 +48,11 @@ async function main(): Promise<number> {
   const pagePath = path.join(OUT, 'index.html');
   writeFileSync(pagePath, html);
 
-  if (!existsSync(CHROMIUM)) {
+  if (!hasChromium()) {
     console.error(`No Chromium at ${CHROMIUM}. Install Debian's (apt-get install -y chromium) or set CHROMIUM to its path.`);
     return 2;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: DESKTOP, deviceScaleFactor: 1, locale: 'da-DK' });
     const pageErrors: string[] = [];

@@ -8,10 +8,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../../dev/chromium';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const STACK = path.join(ROOT, 'dist/dev/local-stack.js');
 const SHOTS = path.join(ROOT, 'dist/e2e');
 const PORTS = { bot: 3978, playground: 56150, graph: 5099 } as const;
@@ -208,24 +208,14 @@ async function submit(title: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
+  if (!hasChromium())
     throw new Error(
       `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium); this test never downloads a browser.`,
     );
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   await startStack();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 }, STACK_READY_MS + 30_000);
 
