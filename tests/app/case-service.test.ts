@@ -3,16 +3,15 @@ import type { Actor } from '../../src/app/actions/context';
 import { HANDLERS } from '../../src/app/actions/registry';
 import { CaseRepository } from '../../src/app/case-repository';
 import { CaseService } from '../../src/app/case-service';
-import { OpbakningError } from '../../src/app/errors';
 import type { GraphPort } from '../../src/app/graph-port';
 import { GraphWork } from '../../src/app/graph-work';
-import type { JsonStore } from '../../src/app/json-store';
 import type { Screen, View } from '../../src/app/screens';
 import { ALL_VERBS, Verb } from '../../src/app/verbs';
 import { FileDirectory } from '../../src/directory/file-directory';
 import type { Case } from '../../src/domain/case';
 import { loadPolicy } from '../../src/policy/load-policy';
 import { MemoryJsonStore } from '../../src/storage/memory-json-store';
+import { FlakyStore } from '../support/flaky-store';
 
 // Unit tests of the action loop: in-memory storage and a fake Graph port, no Azurite, no HTTP.
 const NOW = new Date('2026-11-24T08:00:00Z');
@@ -42,37 +41,20 @@ function fakeGraph() {
 }
 
 /** Counts writes, and can refuse the next replace as if another instance had saved first, or be down. */
-class CountingStore implements JsonStore {
+class CountingStore extends FlakyStore {
   replaces = 0;
   conflictNext = false;
-  down = false;
-  constructor(private readonly inner = new MemoryJsonStore()) {}
-  private check() {
-    if (this.down) throw new OpbakningError('storage_unavailable', 'down');
+  constructor() {
+    super(new MemoryJsonStore());
   }
-  async get<T>(key: string) {
-    this.check();
-    return this.inner.get<T>(key);
-  }
-  async create(key: string, value: unknown) {
-    this.check();
-    return this.inner.create(key, value);
-  }
-  async replace(key: string, value: unknown, etag: string) {
-    this.check();
-    if (this.conflictNext) {
+  override async replace(key: string, value: unknown, etag: string) {
+    if (!this.down && this.conflictNext) {
       this.conflictNext = false;
       return 'conflict' as const;
     }
-    const r = await this.inner.replace(key, value, etag);
+    const r = await super.replace(key, value, etag);
     if (r === 'saved') this.replaces += 1;
     return r;
-  }
-  list(prefix: string) {
-    return this.inner.list(prefix);
-  }
-  delete(key: string) {
-    return this.inner.delete(key);
   }
 }
 
