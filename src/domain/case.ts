@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates';
+import type { EvidenceItem } from './evidence';
 import type { Locale } from './i18n';
 import type { MeetingState } from './meeting';
 import type { PostState } from './support-message';
@@ -95,6 +96,8 @@ export interface IncidentCase extends CaseBase {
   readonly meeting?: MeetingState;
   readonly post?: PostState;
   readonly escalatedFrom?: string;
+  /** Screenshots, files and saved pages, append-only (withdrawn items stay, marked); absent on cases from before evidence. */
+  readonly evidence?: readonly EvidenceItem[];
   /** Carried over from an early warning so the manager does not type it again. */
   readonly prefill?: { readonly employees: readonly PersonRef[]; readonly description: string };
   readonly closedAt?: string;

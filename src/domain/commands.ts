@@ -1,4 +1,5 @@
 import type { Intake, Warning } from './case';
+import type { EvidenceItem } from './evidence';
 import type { GraphFailure, Slot } from './meeting';
 
 /** Steps of the incident itself: intake, assessment, the plan's actions, closing. */
@@ -10,6 +11,14 @@ export type IncidentCommand =
   /** Settles an action as not relevant for this case; `reference` holds the manager's reason. */
   | { readonly type: 'action.notRelevant'; readonly rev: number; readonly actionId: string; readonly reference?: string }
   | { readonly type: 'action.reopen'; readonly rev: number; readonly actionId: string };
+
+/**
+ * Evidence on an incident. `evidence.add` carries no revision: the bytes are already stored when it is applied, and a
+ * file sent while the manager's card was open must still be recorded. `evidence.withdraw` is a manager's click.
+ */
+export type EvidenceCommand =
+  | { readonly type: 'evidence.add'; readonly item: EvidenceItem }
+  | { readonly type: 'evidence.withdraw'; readonly rev: number; readonly evidenceId: string; readonly reason: string };
 
 /** Closing applies to both kinds of case. */
 export type CloseCommand = { readonly type: 'case.close'; readonly rev: number };
@@ -55,12 +64,12 @@ export type PostResult =
 
 export type MeetingCommand = MeetingRequest | MeetingResult;
 export type PostCommand = PostRequest | PostResult;
-export type ResultCommand = MeetingResult | PostResult;
+export type ResultCommand = MeetingResult | PostResult | Extract<EvidenceCommand, { type: 'evidence.add' }>;
 
 /** What a manager asked for, already validated, or what Graph answered. Every manager's command names its revision. */
-export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand;
+export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand | EvidenceCommand;
 
-/** Graph's answers are the commands without a revision. */
+/** Graph's answers and received evidence are the commands without a revision. */
 export function isResult(cmd: Command): cmd is ResultCommand {
   return !('rev' in cmd);
 }

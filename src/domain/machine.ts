@@ -11,7 +11,8 @@ export interface TransitionContext {
   readonly policy: Policy;
 }
 
-export type Rejection = 'stale' | 'notAllowedNow' | 'unknownAction' | 'guardrail';
+/** `closed`: the case is closed (evidence is refused with that reason); `duplicate`: the same bytes are already on the case. */
+export type Rejection = 'stale' | 'notAllowedNow' | 'unknownAction' | 'guardrail' | 'closed' | 'duplicate' | 'invalid';
 
 export type TransitionResult =
   | { readonly ok: true; readonly state: Case; readonly effects: readonly Effect[] }

@@ -38,6 +38,8 @@ export function warningTransition(c: WarningCase, cmd: Command, ctx: TransitionC
     case 'post.confirm':
     case 'post.posted':
     case 'post.failed':
+    case 'evidence.add':
+    case 'evidence.withdraw':
       return no('notAllowedNow');
     default: {
       const _exhaustive: never = cmd;
