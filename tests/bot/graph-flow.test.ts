@@ -1,3 +1,5 @@
+import { formValues } from '../../dev/flow/cards';
+import { BOOK_AND_POST, buttonTitle, type JourneyStep, ONE_MORE_DONE, shows, TARGET_SUBMISSIONS } from '../../dev/flow/journey';
 import { confirmPlan } from '../../dev/flow/walk';
 import { GraphSimulator } from '../../dev/graph-simulator/simulator';
 import { Verb } from '../../src/app/verbs';
@@ -221,6 +223,42 @@ describe('the meeting through Graph (simulator over HTTP)', () => {
     const rebooked = await bookFirstSlot(cancelled);
     expect(cardText(rebooked)).toContain('Mødet er booket');
     expect(sim.received().events.filter((e) => !e.isCancelled)).toHaveLength(1);
+  });
+});
+
+describe('the journey the browser test clicks (dev/flow/journey.ts)', () => {
+  /** As a person clicks: the first button with the step's title, with what the card's inputs hold and what was typed. */
+  async function press(card: Card, step: JourneyStep, typed: Record<string, unknown> = {}): Promise<Card> {
+    const button = executes(card).find((a) => a.title === buttonTitle(step));
+    expect({ step: step.name, verb: button?.verb }).toEqual({ step: step.name, verb: step.verb });
+    const next = await settle(
+      card,
+      step.verb,
+      { ...formValues(card), ...typed },
+      (d) => JSON.stringify(d) === JSON.stringify(button?.data),
+    );
+    expect({ step: step.name, shows: shows(cardText(next), step) }).toEqual({ step: step.name, shows: true });
+    return next;
+  }
+
+  it('books and posts in the steps and with the buttons the e2e uses, within the target', async () => {
+    cardMessageId += 1;
+    let card = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
+    const typed: Record<string, Record<string, unknown>> = {
+      assessment: {
+        employees: `${PEOPLE.anders.aadObjectId},${PEOPLE.sofie.aadObjectId}`,
+        urls: URL_1,
+        platform: 'facebook',
+        description: DESCRIPTION,
+        c_crimeAccusation: 'true',
+      },
+      'message-posted': { postConsent: 'true' },
+    };
+    for (const step of BOOK_AND_POST) card = await press(card, step, typed[step.name]);
+    expect(BOOK_AND_POST.length).toBeLessThanOrEqual(TARGET_SUBMISSIONS);
+    expect(sim.received().events).toHaveLength(1);
+    expect(sim.received().messages).toHaveLength(1);
+    await press(card, ONE_MORE_DONE);
   });
 });
 

@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../../dev/chromium';
+import { BOOK_AND_POST, buttonTitle, type JourneyStep, ONE_MORE_DONE, TARGET_SUBMISSIONS } from '../../dev/flow/journey';
 
 const ROOT = path.resolve(__dirname, '../..');
 const STACK = path.join(ROOT, 'dist/dev/local-stack.js');
@@ -18,7 +19,6 @@ const PORTS = { bot: 3978, playground: 56150, graph: 5099 } as const;
 const STACK_READY_MS = 90_000;
 const STACK_STOP_MS = 30_000;
 const STEP_MS = 20_000;
-const TARGET_SUBMISSIONS = 6;
 
 const URL_1 = 'https://www.facebook.com/groups/sandheden-om-kommunen/posts/4711';
 const DESCRIPTION = 'Borgeren skriver i en Facebook-gruppe, at de to rådgivere har løjet i en børnesag.';
@@ -202,9 +202,12 @@ async function screenshot(step: string): Promise<void> {
 const submissions: string[] = [];
 let languageClicks = 0;
 
-async function submit(title: string): Promise<void> {
+/** Clicks the step's button as a person does, by the title they see, and waits for what the step shows next. */
+async function submit(step: JourneyStep): Promise<void> {
+  const title = buttonTitle(step);
   await caseCard().getByRole('button', { name: title, exact: true }).first().click();
   submissions.push(title);
+  await sees(step.expect);
 }
 
 beforeAll(async () => {
@@ -272,68 +275,52 @@ async function walk(): Promise<void> {
   await sees('Registrér udhængning');
   await screenshot('start');
 
-  // 2. Register: the intake card.
-  await submit('Registrér udhængning');
-  await sees('Omtalte medarbejdere');
-  await screenshot('intake');
-
-  // 3. Two employees from the Fluent combobox, a link, a description, one characteristic.
-  const card = caseCard();
-  await card.getByRole('combobox', { name: /Omtalte medarbejdere/ }).click();
-  await p
-    .locator('.fui-Option')
-    .filter({ hasText: /^Anders Kjær$/ })
-    .click();
-  await p
-    .locator('.fui-Option')
-    .filter({ hasText: /^Sofie Lund$/ })
-    .click();
-  await p.keyboard.press('Escape');
-  await card.getByLabel(/Link til opslaget/).fill(URL_1);
-  await card.getByLabel(/Kort intern beskrivelse/).fill(DESCRIPTION);
-  await card.getByRole('checkbox', { name: /strafbart/ }).check();
-  await screenshot('intake-filled');
-
-  // 4. The assessment names both employees and recommends actions.
-  await submit('Se vurdering');
-  await sees('Vurdering og anbefalede handlinger');
-  await sees('Anders Kjær og Sofie Lund');
-  await screenshot('assessment');
-
-  // 5. The plan; confirming it already looks up free times in the (simulated) calendars.
-  await submit('Bekræft handleplan');
-  await sees('Handleplan');
-  await sees('Vælg tidspunkt');
-  await screenshot('plan-with-meeting-times');
-
-  // 7. Book the first suggestion.
-  await submit('Book mødet');
-  await sees('Mødet er booket');
-  await screenshot('meeting-booked');
-
-  // 8. The support message, drafted for the department.
-  await submit('Skriv og send beskeden');
-  await sees('Send til afdelingens kanal');
-  const draft = await caseCard()
-    .getByRole('textbox', { name: /Beskeden til afdelingen/ })
-    .inputValue();
-  expect(draft).toContain('Anders Kjær');
-  await caseCard()
-    .getByRole('checkbox', { name: /Medarbejderen har set beskeden/ })
-    .check();
-  await screenshot('message-consent');
-
-  // 9. Post it.
-  await submit('Send til afdelingens kanal');
-  await sees('sendt til afdelingens kanal');
-  await screenshot('message-posted');
+  // The journey (dev/flow/journey.ts; tests/bot/graph-flow.test.ts checks the same steps by verb over HTTP).
+  // Before some steps the manager types: the intake form, and the consent on the message.
+  const before: Record<string, () => Promise<void>> = {
+    // Two employees from the Fluent combobox, a link, a description, one characteristic.
+    assessment: async () => {
+      await screenshot('intake');
+      const card = caseCard();
+      await card.getByRole('combobox', { name: /Omtalte medarbejdere/ }).click();
+      await p
+        .locator('.fui-Option')
+        .filter({ hasText: /^Anders Kjær$/ })
+        .click();
+      await p
+        .locator('.fui-Option')
+        .filter({ hasText: /^Sofie Lund$/ })
+        .click();
+      await p.keyboard.press('Escape');
+      await card.getByLabel(/Link til opslaget/).fill(URL_1);
+      await card.getByLabel(/Kort intern beskrivelse/).fill(DESCRIPTION);
+      await card.getByRole('checkbox', { name: /strafbart/ }).check();
+      await screenshot('intake-filled');
+    },
+    'message-posted': async () => {
+      const draft = await caseCard()
+        .getByRole('textbox', { name: /Beskeden til afdelingen/ })
+        .inputValue();
+      expect(draft).toContain('Anders Kjær');
+      await caseCard()
+        .getByRole('checkbox', { name: /Medarbejderen har set beskeden/ })
+        .check();
+      await screenshot('message-consent');
+    },
+  };
+  for (const step of BOOK_AND_POST) {
+    await before[step.name]?.();
+    await submit(step);
+    // The assessment names both employees.
+    if (step.name === 'assessment') await sees('Anders Kjær og Sofie Lund');
+    if (step.name !== 'intake') await screenshot(step.name);
+  }
   const toBookAndPost = [...submissions];
 
-  // 10. One more action on the checklist.
-  await submit('Udført');
-  await sees('Handlingen er markeret som udført.');
+  // One more action on the checklist.
+  await submit(ONE_MORE_DONE);
   await sees(/3 af \d+ handlinger udført/);
-  await screenshot('action-done');
+  await screenshot(ONE_MORE_DONE.name);
 
   // What Microsoft 365 received: one meeting (employees + TR required) and one channel message.
   const received = (await (await fetch(`${graphUrl}/_sim/received`)).json()) as { events: SimEvent[]; messages: unknown[] };
