@@ -28,6 +28,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { evidenceSection } from './evidence-section';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
 import { t } from './texts';
@@ -186,6 +187,8 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
+      // While an action is open its draft needs the room: the section shrinks to its heading and count.
+      ...evidenceSection(c, ctx, { compact: Boolean(m.expanded) }),
     ],
     {
       actions: closed

@@ -31,6 +31,9 @@ export const Verb = {
   setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
+  evidenceCase: 'opb.evidence.case',
+  evidenceDescribe: 'opb.evidence.describe',
+  evidenceWithdraw: 'opb.evidence.withdraw',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -87,6 +90,12 @@ export type VerbPayloads = Complete<{
   [Verb.setupSave]: { readonly teamId: string };
   [Verb.warningSubmit]: CaseRef;
   [Verb.warningEscalate]: CaseRef;
+  /** The case chosen for files waiting in the inbox (`inboxId`, from the bot's message). */
+  [Verb.evidenceCase]: CaseOnly & { readonly inboxId: string };
+  /** `ids`: the items just received, comma-separated; the link, note and time arrive as the form's inputs. */
+  [Verb.evidenceDescribe]: CaseOnly & { readonly ids: string };
+  /** The item and the reason arrive as the form's inputs (`evidenceId`, `withdrawReason`). */
+  [Verb.evidenceWithdraw]: CaseRef;
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];
