@@ -8,6 +8,7 @@ import { LIMITS } from '../src/domain/intake';
 
 /** The choice for "no particular link" (a choice's value may not be empty); the handler reads it as none. */
 const NO_LINK = 'none';
+
 import type { CardContext } from './context';
 import { type AdaptiveCard, card, container, type Element, execute, heading, noticeBanner, plain, text } from './elements';
 import { type TextKey, t } from './texts';

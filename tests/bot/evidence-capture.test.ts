@@ -4,7 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import { Verb } from '../../src/app/verbs';
-import { type Card, cardOf, cardText, fileAttachment, invoke, PEOPLE, type Person, type Running, sendFiles, startBot } from '../support/bot-client';
+import {
+  type Card,
+  cardOf,
+  cardText,
+  fileAttachment,
+  invoke,
+  PEOPLE,
+  type Person,
+  type Running,
+  sendFiles,
+  startBot,
+} from '../support/bot-client';
 import { confirmedPlan } from '../support/case-steps';
 import { elementTypes, evidenceBlobs, type RawServer, startRawServer, storedItems } from '../support/evidence-steps';
 import { type FileServer, sha256Of, startFileServer } from '../support/file-server';
