@@ -12,6 +12,14 @@ import { t } from './texts';
 /** The newest items shown on the case card; the rest are counted (the card must stay well under Teams' size limit). */
 export const EVIDENCE_SHOWN = 8;
 
+/** Links, notes and reasons are cut on the card (the whole text is in the export). */
+const SHOWN_CHARS = 140;
+
+function shorten(value: string, max: number): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** The id of the section's button row: later features append their buttons to it ("Gem siden nu", "Lav sagsmappe"). */
 export const EVIDENCE_ACTIONS_ID = 'evidenceActions';
 
@@ -44,7 +52,7 @@ function itemLines(i: EvidenceItem, locale: Locale): Element {
     }),
   ];
   if (i.takenAt) items.push(labelled(t('evidenceTakenAt', locale), i.takenAt.replace('T', ' '), { size: 'Small' }));
-  if (i.note) items.push(labelled(t('evidenceNote', locale), i.note, { size: 'Small' }));
+  if (i.note) items.push(labelled(t('evidenceNote', locale), shorten(i.note, SHOWN_CHARS), { size: 'Small' }));
   if (i.withdrawn) {
     items.push(
       text(t('evidenceWithdrawnMark', locale, { when: receivedWhen(i.withdrawn.at, locale) }), {
@@ -54,7 +62,7 @@ function itemLines(i: EvidenceItem, locale: Locale): Element {
         spacing: 'None',
       }),
     );
-    items.push(plain(i.withdrawn.reason, { size: 'Small', isSubtle: true }));
+    items.push(plain(shorten(i.withdrawn.reason, SHOWN_CHARS), { size: 'Small', isSubtle: true }));
   }
   return container(items, { separator: true, spacing: 'Small' });
 }
@@ -92,13 +100,14 @@ function withdrawForm(c: IncidentCase, active: readonly EvidenceItem[], locale: 
 }
 
 /**
- * "Dokumentation (n)" on the case card: the newest items, withdrawn ones marked, and a row of buttons.
- * `actions`: further buttons for the row (given by other features); `compact` shows the heading and count only.
+ * "Dokumentation (n)" on the case card. Closed, it is the heading, the count and "Vis dokumentation"; open, the newest
+ * items (withdrawn ones marked) and the withdraw form. `actions`: further buttons for the section's row, given by
+ * other features; they show in both states.
  */
 export function evidenceSection(
   c: IncidentCase,
   ctx: CardContext,
-  options: { actions?: readonly Element[]; compact?: boolean } = {},
+  options: { readonly actions?: readonly Element[]; readonly open?: boolean } = {},
 ): Element[] {
   const { locale } = ctx;
   const all = c.evidence ?? [];
@@ -106,14 +115,24 @@ export function evidenceSection(
   const active = all.filter((i) => !i.withdrawn);
   const body: Element[] = [heading(t('evidenceTitle', locale, { n: all.length }), 'Medium')];
   if (!all.length && !closed) body.push(text(t('evidenceNone', locale), { size: 'Small', isSubtle: true, spacing: 'None' }));
-  if (!options.compact) {
+  const buttons: Element[] = [];
+  if (options.open) {
     const shown = all.slice(-EVIDENCE_SHOWN).reverse();
     body.push(...shown.map((i) => itemLines(i, locale)));
     if (all.length > shown.length)
       body.push(text(t('evidenceOlder', locale, { n: all.length - shown.length }), { size: 'Small', isSubtle: true }));
+    if (!closed && active.length) buttons.push(withdrawForm(c, active, locale));
+    buttons.push(execute(t('evidenceHide', locale), Verb.open, { caseId: c.id }, { associatedInputs: 'none' }));
+  } else if (all.length) {
+    if (withdrawnCount(all))
+      body.push(text(t('evidenceWithdrawnCount', locale, { n: withdrawnCount(all) }), { size: 'Small', isSubtle: true, spacing: 'None' }));
+    buttons.push(execute(t('evidenceShow', locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' }));
   }
-  const buttons: Element[] = [...(options.actions ?? [])];
-  if (!closed && active.length && !options.compact) buttons.push(withdrawForm(c, active, locale));
+  buttons.push(...(options.actions ?? []));
   if (buttons.length) body.push(actionSet(buttons, { id: EVIDENCE_ACTIONS_ID, spacing: 'Small' }));
   return [container(body, { id: 'evidence', separator: true, spacing: 'Large' })];
+}
+
+function withdrawnCount(items: readonly EvidenceItem[]): number {
+  return items.filter((i) => i.withdrawn).length;
 }

@@ -136,7 +136,7 @@ export function evidenceReceivedCard(
       ...m.outcomes.slice(0, 100).map((o) => outcomeLine(o, m.limits, locale)),
       ...(fresh.length && c.status !== 'closed' ? aboutForm(c, fresh, locale) : []),
     ],
-    { actions: [execute(t('evidenceSkip', locale), Verb.open, { caseId: c.id }, { associatedInputs: 'none' })] },
+    { actions: [execute(t('evidenceSkip', locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' })] },
   );
 }
 

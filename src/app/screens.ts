@@ -87,6 +87,8 @@ export type Screen =
       readonly department: Department;
       /** One action opened with its details, draft and the "done" form. */
       readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+      /** The evidence list opened (the actions shrink to their titles meanwhile, as when one action is open). */
+      readonly evidence?: true;
       /** Why the support message may not be posted yet, and whether to show its preview. */
       readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
       readonly notice?: Notice;

@@ -34,6 +34,7 @@ export const Verb = {
   evidenceCase: 'opb.evidence.case',
   evidenceDescribe: 'opb.evidence.describe',
   evidenceWithdraw: 'opb.evidence.withdraw',
+  evidenceShow: 'opb.evidence.show',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -96,6 +97,8 @@ export type VerbPayloads = Complete<{
   [Verb.evidenceDescribe]: CaseOnly & { readonly ids: string };
   /** The item and the reason arrive as the form's inputs (`evidenceId`, `withdrawReason`). */
   [Verb.evidenceWithdraw]: CaseRef;
+  /** "Vis dokumentation": the case card with the evidence list open. Changes nothing. */
+  [Verb.evidenceShow]: CaseOnly;
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

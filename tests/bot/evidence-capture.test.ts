@@ -178,7 +178,7 @@ describe('files sent in the chat become evidence on the case', () => {
     const stored = await items();
     expect(stored.find((i) => i.sha256 === sha(HTML))).toMatchObject({ name: 'opslag.html', declaredType: 'text/html' });
     expect(stored.find((i) => i.sha256 === sha(SVG))).toMatchObject({ name: 'tegning.svg', declaredType: 'image/svg+xml' });
-    const caseCard = (await invoke(bot.url, PEOPLE.mette, Verb.open, { caseId })).body.value;
+    const caseCard = (await invoke(bot.url, PEOPLE.mette, Verb.evidenceShow, { caseId })).body.value;
     expect(validateCard(caseCard)).toEqual([]);
     expect(cardText(caseCard)).toContain('tegning.svg');
     for (const c of [card, caseCard]) {
@@ -217,9 +217,12 @@ describe('files sent in the chat become evidence on the case', () => {
   });
 
   it('shows the newest items on the case card within Teams’ size limit, with the rest counted', async () => {
-    const card = (await invoke(bot.url, PEOPLE.mette, Verb.open, { caseId })).body.value;
+    const closed = (await invoke(bot.url, PEOPLE.mette, Verb.open, { caseId })).body.value;
     const n = (await items()).length;
     expect(n).toBeGreaterThan(20);
+    expect(cardText(closed)).toContain(`Dokumentation (${n})`);
+    const card = (await invoke(bot.url, PEOPLE.mette, Verb.evidenceShow, { caseId })).body.value;
+    expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain(`Dokumentation (${n})`);
     expect(cardText(card)).toContain('ældre. Hele listen står i eksporten');
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
@@ -240,7 +243,7 @@ describe('files sent in the chat become evidence on the case', () => {
 
   it('withdraws an item only with a reason; it stays on the case, marked', async () => {
     const target = (await items())[0];
-    const open = (await invoke(bot.url, PEOPLE.mette, Verb.open, { caseId })).body.value;
+    const open = (await invoke(bot.url, PEOPLE.mette, Verb.evidenceShow, { caseId })).body.value;
     const rev = Number((JSON.stringify(open).match(/"verb":"opb\.evidence\.withdraw","data":\{"caseId":"[a-z0-9]+","rev":(\d+)/) ?? [])[1]);
     expect(rev).toBeGreaterThan(0);
     const noReason = await invoke(bot.url, PEOPLE.mette, Verb.evidenceWithdraw, {

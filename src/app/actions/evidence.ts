@@ -1,7 +1,9 @@
-import type { IncidentCase } from '../../domain/case';
+import type { Case, IncidentCase } from '../../domain/case';
 import type { EvidenceAbout } from '../../domain/evidence';
 import { cleanLine, parseWebUrl } from '../../domain/text';
+import type { Department } from '../directory';
 import { EvidenceIntake } from '../evidence-intake';
+import type { Notice, Screen } from '../screens';
 import type { Verb } from '../verbs';
 import { type Data, message, notice } from './context';
 import type { CaseHandler } from './handler';
@@ -35,7 +37,10 @@ export const evidenceDescribe: CaseHandler<typeof Verb.evidenceDescribe> = {
     const about = describedAs(c, data);
     if (!ids.length || ids.length > 100) return { screen: stateScreen(c, department, notice('badRequest', 'warning')) };
     if (!about) return { screen: stateScreen(c, department, notice('invalidInput', 'attention')) };
-    return { command: { type: 'evidence.describe', evidenceIds: ids, about }, notice: notice('evidenceDescribed', 'good') };
+    return {
+      command: { type: 'evidence.describe', evidenceIds: ids, about },
+      show: async (saved) => evidenceScreen(saved, department, notice('evidenceDescribed', 'good')),
+    };
   },
 };
 
@@ -50,9 +55,27 @@ export const evidenceWithdraw: CaseHandler<typeof Verb.evidenceWithdraw> = {
     if (c.kind !== 'incident' || !EVIDENCE_ID.test(evidenceId))
       return { screen: stateScreen(c, department, notice('badRequest', 'warning')) };
     if (!reason) return { screen: stateScreen(c, department, notice('reasonRequired', 'attention')) };
-    return { command: { type: 'evidence.withdraw', rev, evidenceId, reason }, notice: notice('evidenceWithdrawn', 'good') };
+    return {
+      command: { type: 'evidence.withdraw', rev, evidenceId, reason },
+      show: async (saved) => evidenceScreen(saved, department, notice('evidenceWithdrawn', 'good')),
+    };
   },
 };
+
+/** "Vis dokumentation": the case card with its evidence list open. */
+export const evidenceShow: CaseHandler<typeof Verb.evidenceShow> = {
+  scope: 'case',
+  graph: false,
+  needsRev: false,
+  decode: async (_deps, { case: c, department }) => ({ screen: evidenceScreen(c, department) }),
+};
+
+/** The plan card with the evidence list open; before the plan exists, the case's own step (the list comes with the plan). */
+export function evidenceScreen(c: Case, department: Department, n?: Notice): Screen {
+  if (c.kind === 'incident' && (c.status === 'plan' || c.status === 'closed'))
+    return { kind: 'plan', case: c, department, evidence: true, ...(n ? { notice: n } : {}) };
+  return stateScreen(c, department, n);
+}
 
 /**
  * The form's inputs: `evidenceLink` (one of the case's links, or "new" with `evidenceNewLink`), `evidenceNote`,
