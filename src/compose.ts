@@ -6,6 +6,7 @@ import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
 import type { Directory } from './app/directory';
+import { pruneInbox } from './app/evidence-intake';
 import type { EvidencePort } from './app/evidence-port';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
@@ -213,7 +214,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
-    sweep: () => sweepCases(cases, [retention.step, reminders.step]),
+    sweep: async () => {
+      const inbox = await pruneInbox(store, clock.now()).catch(() => 0);
+      const result = await sweepCases(cases, [retention.step, reminders.step]);
+      return inbox ? { ...result, counts: { ...result.counts, inboxPruned: inbox } } : result;
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

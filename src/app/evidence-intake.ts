@@ -161,6 +161,25 @@ export class EvidenceIntake {
   }
 }
 
+/**
+ * Deletes inbox claims older than a day (run with the hourly sweep): by then Teams has long stopped retrying the
+ * activity, and a claim still holding download links (the manager never chose a case) should not keep them.
+ */
+export async function pruneInbox(inbox: EvidenceDeps['inbox'], now: Date): Promise<number> {
+  let n = 0;
+  for (const key of await inbox.list('inbox/')) {
+    const stored = await inbox.get<InboxRecord>(key).catch(() => undefined);
+    const at = stored ? Date.parse(stored.value.createdAt) : Number.NaN;
+    if (stored && !(at + PRUNE_MS > now.getTime())) {
+      await inbox.delete(key);
+      n++;
+    }
+  }
+  return n;
+}
+
+const PRUNE_MS = 24 * 60 * 60 * 1000;
+
 function inboxKey(inboxId: string): string {
   return `inbox/${inboxId}.json`;
 }

@@ -27,7 +27,7 @@ export function filesOf(attachments: readonly Attachment[] | undefined): Incomin
     } else if (type.startsWith('image/') && typeof a.contentUrl === 'string') {
       files.push({
         url: a.contentUrl,
-        name: name || `skaermbillede.${IMAGE_NAMES[type] ?? 'img'}`,
+        name: name || `skærmbillede.${IMAGE_NAMES[type] ?? 'img'}`,
         declaredType: type.slice(0, 100),
         needsToken: true,
       });

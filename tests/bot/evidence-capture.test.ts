@@ -106,7 +106,7 @@ describe('files sent in the chat become evidence on the case', () => {
     expect(cardText(card)).toContain('Gemt på sagen');
     expect(await blobs()).toContain(`evidence/${caseId}/${sha256Of(s, 5000)}`);
     expect(files.requests.slice(before).every((r) => r.authorization === undefined && r.cookie === undefined)).toBe(true);
-    expect((await items()).at(-1)).toMatchObject({ name: 'skaermbillede.png', sha256: sha256Of(s, 5000) });
+    expect((await items()).at(-1)).toMatchObject({ name: 'skærmbillede.png', sha256: sha256Of(s, 5000) });
   });
 
   it('refuses a file over the size limit with a clear card, storing nothing', async () => {

@@ -30,7 +30,7 @@ describe('attachments of a chat message', () => {
       { url: 'https://x.sharepoint.com/dl?tempauth=1', name: 'rapport.pdf', needsToken: false },
       {
         url: 'https://smba.trafficmanager.net/emea/v3/attachments/1/views/original',
-        name: 'skaermbillede.png',
+        name: 'skærmbillede.png',
         declaredType: 'image/png',
         needsToken: true,
       },
