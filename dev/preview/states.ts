@@ -263,10 +263,12 @@ export function previewStates(policy: Policy): PreviewState[] {
     { type: 'evidence.withdraw', rev: 0, evidenceId: 'prevevid0003', reason: 'Forkert person på billedet' },
     policy,
   );
-  add('plan', 'twenty evidence items, one withdrawn', {
+  add('plan', 'twenty evidence items (folded)', { kind: 'plan', case: documented, department });
+  add('plan', 'twenty evidence items open, one withdrawn', {
     kind: 'plan',
     case: documented,
     department,
+    evidence: true,
     notice: notice('evidenceWithdrawn', 'good'),
   });
   add('evidenceCase', 'files sent with two open cases', {
