@@ -74,7 +74,8 @@ async function openCase(cases: CaseRepository, id = 'caseaaaa0001'): Promise<Inc
   return c;
 }
 
-const evidenceOf = async (cases: CaseRepository, id = 'caseaaaa0001') => ((await cases.get(id))?.value as IncidentCase).evidence ?? [];
+const evidenceOf = async (cases: CaseRepository, id = 'caseaaaa0001') =>
+  ((await cases.get(id))?.value as IncidentCase | undefined)?.evidence ?? [];
 const outcomes = (v: View) => (v.screen.kind === 'evidenceReceived' ? v.screen.outcomes.map((o) => o.result) : v.screen.kind);
 
 describe('EvidenceIntake', () => {
