@@ -1,4 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import { CloudAdapter, TurnContext } from 'botbuilder';
+import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
 import { botAuthorization, filesOf, inboxIdOf, tokenFor } from '../../src/bot/attachments';
 
 /** A turn whose adapter's connector client signs requests as botbuilder's AppCredentials do. */
@@ -65,6 +66,19 @@ describe('attachments of a chat message', () => {
       expect(await token(other)).toBeUndefined();
     // Fetched once per turn however many images the message holds.
     expect(signed).toBe(2);
+  });
+
+  it('works with botbuilder’s own connector client and app credentials (the token they would fetch, stubbed)', async () => {
+    const credentials = new MicrosoftAppCredentials('00000000-0000-0000-0000-0000000000aa', 'secret', 'tenant');
+    credentials.getToken = async () => 'real-shape-token';
+    const adapter = new CloudAdapter();
+    const context = new TurnContext(adapter, { type: 'message', id: 'x', conversation: { id: 'c' } } as never);
+    context.turnState.set(adapter.ConnectorClientKey, new ConnectorClient(credentials));
+    expect(await botAuthorization(context)).toBe('Bearer real-shape-token');
+    // Without an app id (local mode) botbuilder signs nothing.
+    const local = new TurnContext(adapter, { type: 'message', id: 'y', conversation: { id: 'c' } } as never);
+    local.turnState.set(adapter.ConnectorClientKey, new ConnectorClient(new MicrosoftAppCredentials('', '')));
+    expect(await botAuthorization(local)).toBeUndefined();
   });
 
   it('has no token in local mode, where the connector client signs nothing', async () => {
