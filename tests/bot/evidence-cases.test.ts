@@ -134,3 +134,22 @@ async function openCaseOf(): Promise<{ caseId: string }> {
   const list = (await invoke(bot.url, PEOPLE.mette, Verb.myCases, {})).body.value;
   return { caseId: String(action(list, Verb.open).data.caseId) };
 }
+
+describe('the per-case limit', () => {
+  it('refuses a file that would take the case over its limit with a clear card, storing nothing of it', async () => {
+    const small = await startBot({ env: { EVIDENCE_MAX_FILE_MB: '1', EVIDENCE_MAX_CASE_MB: '1' } });
+    try {
+      const { caseId } = await confirmedPlan(small.url);
+      const first = await sendFiles(small.url, PEOPLE.mette, [fileAttachment(url(601, 700_000), 'første.png')]);
+      expect(cardText(cardOf(first.activities[0]))).toContain('Gemt på sagen');
+      const second = await sendFiles(small.url, PEOPLE.mette, [fileAttachment(url(602, 700_000), 'anden.png')]);
+      const card = cardOf(second.activities[0]);
+      expect(validateCard(card)).toEqual([]);
+      expect(cardText(card)).toContain('Ikke gemt: sagen har nået grænsen på 1 MB dokumentation');
+      expect(await evidenceBlobs(small.container, caseId)).toEqual([`evidence/${caseId}/${sha256Of(601, 700_000)}`]);
+      expect((await storedItems(small.container, caseId)).map((i) => i.name)).toEqual(['første.png']);
+    } finally {
+      await small.stop();
+    }
+  });
+});
