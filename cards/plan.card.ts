@@ -28,6 +28,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { evidenceSection } from './evidence-section';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
 import { t } from './texts';
@@ -36,6 +37,7 @@ export interface PlanModel {
   readonly case: IncidentCase;
   readonly department: Department;
   readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+  readonly evidence?: true;
   readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
   readonly notice?: Notice;
 }
@@ -115,7 +117,7 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
   const items: Element[] = [text(`${mark} **${pick(def.title, locale)}**`, done ? { isSubtle: true } : {})];
   // While one action is open, the others shrink to their titles: the open draft and its legal texts need the
   // room (28 KB), and "Luk detaljer" brings the full list back. The Graph panels keep working throughout.
-  if (m.expanded && !open && !graphDriven(a, def, c, ctx)) return [container(items, { separator: true })];
+  if ((m.expanded || m.evidence) && !open && !graphDriven(a, def, c, ctx)) return [container(items, { separator: true })];
   if (done) {
     const on = a.doneAt ? formatDate(danishDate(new Date(a.doneAt)), locale) : '';
     items.push(
@@ -186,6 +188,8 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
+      // The list only when opened (the actions shrink meanwhile): a full plan alone comes near Teams' 28 KB.
+      ...evidenceSection(c, ctx, { open: Boolean(m.evidence) }),
     ],
     {
       actions: closed

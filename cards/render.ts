@@ -4,6 +4,7 @@ import type { Locale } from '../src/domain/i18n';
 import { assessmentCard } from './assessment.card';
 import type { CardContext } from './context';
 import type { AdaptiveCard } from './elements';
+import { evidenceCaseCard, evidenceReceivedCard, evidenceTooManyCard } from './evidence.card';
 import { exportCard, retentionCard } from './export.card';
 import { intakeCard } from './intake.card';
 import { messageCard } from './message.card';
@@ -58,5 +59,11 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return retentionCard(screen, ctx);
     case 'reminder':
       return reminderCard(screen, ctx);
+    case 'evidenceCase':
+      return evidenceCaseCard(screen, ctx);
+    case 'evidenceReceived':
+      return evidenceReceivedCard(screen, ctx);
+    case 'evidenceTooMany':
+      return evidenceTooManyCard(screen, ctx);
   }
 }

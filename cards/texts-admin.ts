@@ -39,8 +39,8 @@ export const ADMIN_TEXTS = {
   retentionSummary: { da: 'Sag {ref} slettes snart', en: 'Case {ref} will be deleted soon' },
   openCase: { da: 'Åbn sagen', en: 'Open the case' },
   retentionWarning: {
-    da: 'Sag {ref} blev lukket for længe siden og slettes den {date} efter jeres regler for opbevaring. Eksportér den inden da, hvis I skal bruge oplysningerne.',
-    en: 'Case {ref} was closed long ago and will be deleted on {date} under your retention rules. Export it before then if you need the record.',
+    da: 'Sag {ref} blev lukket for længe siden og slettes den {date} efter jeres regler for opbevaring – med al dokumentation, der er gemt på den (filer og skærmbilleder). Eksportér den inden da, hvis I skal bruge oplysningerne.',
+    en: 'Case {ref} was closed long ago and will be deleted on {date} under your retention rules – with all the evidence stored on it (files and screenshots). Export it before then if you need the record.',
   },
   closeCase: { da: 'Luk sagen', en: 'Close the case' },
   closeConfirm: {

@@ -86,6 +86,31 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     da: 'Vælg et af forslagene, eller angiv en hverdag (ikke en helligdag) og et klokkeslæt, der ikke er passeret.',
     en: 'Choose one of the suggestions, or give a weekday (not a public holiday) and a time that has not passed.',
   },
+  evidenceNoCase: {
+    da: 'Du har ingen åben sag at gemme filerne i, så jeg har ikke gemt dem. Start en sag nedenfor, og send filerne til mig igen.',
+    en: 'You have no open case to keep the files in, so I have not stored them. Start a case below and send me the files again.',
+  },
+  evidenceClosed: {
+    da: 'Sagen er lukket, så den kan ikke få ny dokumentation. Intet er gemt.',
+    en: 'The case is closed, so it cannot take new evidence. Nothing was stored.',
+  },
+  evidenceDuplicate: {
+    da: 'Den fil ligger allerede på sagen, så den er ikke gemt igen.',
+    en: 'That file is already on the case, so it was not stored again.',
+  },
+  evidenceAlreadyReceived: {
+    da: 'Filerne fra den besked er allerede modtaget; de gemmes kun én gang.',
+    en: 'The files from that message have already been received; they are stored only once.',
+  },
+  evidenceExpired: {
+    da: 'Jeg kan ikke længere hente filerne fra den besked. Send dem til mig igen.',
+    en: 'I can no longer fetch the files from that message. Please send them to me again.',
+  },
+  evidenceDescribed: { da: 'Oplysningerne om dokumentationen er gemt.', en: 'The details of the evidence are saved.' },
+  evidenceWithdrawn: {
+    da: 'Dokumentationen er trukket tilbage. Den bliver stående på sagen, markeret, med din begrundelse.',
+    en: 'The evidence is withdrawn. It stays on the case, marked, with your reason.',
+  },
 };
 
 export const FIELD_ERRORS: Record<FieldError, Localized> = {

@@ -6,6 +6,8 @@ import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
 import type { Directory } from './app/directory';
+import { pruneInbox } from './app/evidence-intake';
+import type { EvidencePort } from './app/evidence-port';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
@@ -24,12 +26,14 @@ import { ReusingBotFrameworkAuthentication } from './bot/reusing-authentication'
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
+import { checkDownloadUrl } from './evidence/download-allow-list';
 import { devToken } from './graph/dev-token';
 import { GraphGateway } from './graph/graph-gateway';
 import { createServer } from './http/server';
 import type { Logger } from './log';
 import { loadPolicy } from './policy/load-policy';
 import { BlobJsonStore } from './storage/blob-json-store';
+import { type DownloadGate, EvidenceBlobStore } from './storage/evidence-blob-store';
 
 /** Everything the composition root can take from outside, so tests can replace clock, storage and ids. */
 export interface AppOverrides {
@@ -41,6 +45,8 @@ export interface AppOverrides {
   /** Tests shorten Graph's retry delay and the invoke budget. */
   readonly graphRetryDelaySeconds?: number;
   readonly graphBudgetMs?: number;
+  /** Evidence bytes somewhere else (tests: the test's own Azurite container). */
+  readonly evidence?: EvidencePort;
 }
 
 export interface App {
@@ -88,6 +94,22 @@ function blobStore(config: Config, credential: () => TokenCredential): BlobJsonS
     : BlobJsonStore.fromConnectionString(config.storage.connectionString);
 }
 
+/** Where evidence may be downloaded from: the configured hosts over https; loopback too in local mode (a local test server). */
+export function downloadGate(config: Config): DownloadGate {
+  const options = { hosts: config.evidence.downloadHosts, localMode: config.localMode };
+  return (url) => {
+    const check = checkDownloadUrl(url, options);
+    return check.ok ? { ok: true } : { ok: false, ...(check.host ? { host: check.host } : {}) };
+  };
+}
+
+function evidenceStore(config: Config, credential: () => TokenCredential): EvidencePort {
+  const options = { fetch: globalThis.fetch, gate: downloadGate(config) };
+  return 'accountUrl' in config.storage
+    ? EvidenceBlobStore.fromAccountUrl(config.storage.accountUrl, credential(), options)
+    : EvidenceBlobStore.fromConnectionString(config.storage.connectionString, options);
+}
+
 /** Secret and UserAssignedMSI are botbuilder's own (from config.bot); federated is ours, see the factory. */
 function botCredentials(config: Config, credential: () => TokenCredential): FederatedCredentialsFactory | undefined {
   if (config.botCredential !== 'federated') return undefined;
@@ -121,7 +143,18 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
   });
   const setup = new TeamSetup(teams, cases);
+  const evidencePort = overrides.evidence ?? evidenceStore(config, credential);
+  const { maxFileBytes, maxCaseBytes, maxFilesPerMessage } = config.evidence;
+  const evidence = {
+    port: evidencePort,
+    limits: { maxFileBytes, maxCaseBytes, maxFilesPerMessage },
+    inbox: store,
+    // The host only: a download URL can carry a token, and the file name is personal data.
+    refused: (host: string | undefined) =>
+      log.warn({ event: 'evidenceRefused', host: host?.slice(0, 255) ?? 'none' }, 'evidence download refused'),
+  };
   const service = new CaseService({
+    evidence,
     setup,
     cases,
     directory,
@@ -158,10 +191,19 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
-  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
+  const bot = new OpbakningBot({
+    service,
+    setup,
+    policy,
+    clock,
+    log,
+    graph: graphOn,
+    ...(sso ? { sso } : {}),
+    attachmentAuth: !config.localMode,
+  });
   render = (view) => bot.render(view);
   const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
-  const retention = new RetentionSweep({ cases, policy, clock, notifier });
+  const retention = new RetentionSweep({ cases, policy, clock, notifier, evidence: evidencePort });
   const reminders = new ReminderSweep({ cases, policy, clock, notifier });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (outage, e) =>
     log.error({ outage, ...(e ? { err: errorSummary(e) } : {}) }, 'request failed'),
@@ -172,7 +214,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
-    sweep: () => sweepCases(cases, [retention.step, reminders.step]),
+    sweep: async () => {
+      const inbox = await pruneInbox(store, clock.now()).catch(() => 0);
+      const result = await sweepCases(cases, [retention.step, reminders.step]);
+      return inbox ? { ...result, counts: { ...result.counts, inboxPruned: inbox } } : result;
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

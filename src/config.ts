@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { type EvidenceConfig, parseEvidenceConfig } from './evidence/evidence-config';
 
 /** Settings, parsed once at start from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -33,6 +34,11 @@ export interface Config {
   readonly botCredential: 'none' | 'secret' | 'federated' | 'msi';
   /** True when no app id is set: requests are not authenticated, so we only listen on loopback. */
   readonly localMode: boolean;
+  /**
+   * Evidence limits and the hosts files may be downloaded from (EVIDENCE_MAX_FILE_MB, EVIDENCE_MAX_CASE_MB,
+   * EVIDENCE_MAX_FILES_PER_MESSAGE, EVIDENCE_DOWNLOAD_HOSTS). Loopback over http is admitted in local mode only.
+   */
+  readonly evidence: EvidenceConfig;
 }
 
 export type StorageSetting =
@@ -156,7 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (get('LOG_LEVEL') || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL is "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
 
-  if (problems.length) throw new ConfigError(problems);
+  const evidence = parseEvidenceConfig(env);
+  if (!evidence.ok) problems.push(...evidence.problems);
+
+  if (problems.length || !evidence.ok) throw new ConfigError(problems);
   const policyFile = get('POLICY_FILE');
   const departmentsFile = get('DEPARTMENTS_FILE');
   return Object.freeze({
@@ -179,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     botCredential,
     localMode,
+    evidence: evidence.config,
   });
 }

@@ -133,4 +133,21 @@ describe('configuration', () => {
     expect(() => FileDirectory.load('/nonexistent/departments.json')).toThrow(/DEPARTMENTS_FILE/);
     expect(() => FileDirectory.load(`${__dirname}/../package.json`)).toThrow(/expected \{"departments": \[\.\.\.\]\}/);
   });
+
+  it('reads the evidence limits and download hosts once, failing fast on a bad value (with how to fix it)', () => {
+    const c = loadConfig({ STORAGE_CONNECTION_STRING: STORAGE });
+    expect(c.evidence).toEqual({
+      maxFileBytes: 25 * 1024 * 1024,
+      maxCaseBytes: 250 * 1024 * 1024,
+      maxFilesPerMessage: 20,
+      downloadHosts: ['*.sharepoint.com', '*.botframework.com', 'smba.trafficmanager.net'],
+    });
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: STORAGE, EVIDENCE_MAX_FILE_MB: '5' }).evidence.maxFileBytes).toBe(5 * 1024 * 1024);
+    expect(problems({ STORAGE_CONNECTION_STRING: STORAGE, EVIDENCE_MAX_FILE_MB: 'lots' })).toEqual([
+      expect.stringMatching(/EVIDENCE_MAX_FILE_MB is "lots"; use a whole number/),
+    ]);
+    expect(problems({ STORAGE_CONNECTION_STRING: STORAGE, EVIDENCE_DOWNLOAD_HOSTS: '*, 127.0.0.1' })[0]).toMatch(
+      /EVIDENCE_DOWNLOAD_HOSTS has/,
+    );
+  });
 });

@@ -27,6 +27,9 @@ export const CARD_FILES: Record<PreviewCard['card'], string> = {
   export: 'cards/export.card.ts',
   setup: 'cards/setup.card.ts',
   message: 'cards/message.card.ts',
+  evidenceCase: 'cards/evidence.card.ts',
+  evidenceReceived: 'cards/evidence.card.ts',
+  evidenceTooMany: 'cards/evidence.card.ts',
 };
 
 const LANGUAGE = { da: 'Dansk', en: 'English' } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Every card the bot sends, in the characteristic states a manager meets, for `npm run preview`.
  * The states are made the way the bot makes them: intake validated, assessed and planned by the domain's own
@@ -13,6 +14,9 @@ import { Verb } from '../../src/app/verbs';
 import type { Case, IncidentCase } from '../../src/domain/case';
 import { addDays, danishDate } from '../../src/domain/dates';
 import { renderIncidentDraft, renderWarningDraft } from '../../src/domain/drafts';
+import type { EvidenceItem } from '../../src/domain/evidence';
+import { NOTE_MAX } from '../../src/domain/evidence';
+import { FILE_NAME_MAX } from '../../src/domain/file-name';
 import type { Locale } from '../../src/domain/i18n';
 import { intakeValues, validateIntake } from '../../src/domain/intake';
 import type { Slot } from '../../src/domain/meeting';
@@ -116,6 +120,23 @@ export const COMBINATIONS: readonly { readonly state: string; readonly ids: read
   },
   { state: 'in a news medium', ids: ['newsMedium', 'falseInformation'] },
 ];
+
+/** A screenshot as the bot records it; the longest name a file may have, so the size check sees the worst case. */
+function previewEvidence(i: number, by: string, link?: string): EvidenceItem {
+  return {
+    id: `prevevid${String(i).padStart(4, '0')}`,
+    kind: 'file',
+    addedBy: by,
+    receivedAt: new Date(PREVIEW_NOW.getTime() + i * 60_000).toISOString(),
+    name: `${'skærmbillede af opslaget i den lukkede gruppe med kommentarer fra borgere '.repeat(2).slice(0, FILE_NAME_MAX - 8)} ${i}.png`,
+    size: 1_000_000 + i,
+    sniffedType: 'image/png',
+    sha256: createHash('sha256').update(String(i)).digest('hex'),
+    ...(link ? { link } : {}),
+    note: 'Taget fra medarbejderens egen telefon, før opslaget blev slettet. '.repeat(8).slice(0, NOTE_MAX),
+    takenAt: '2026-11-24T08:12',
+  };
+}
 
 /** Every card in every state worth reading; the same list in both languages. */
 export function previewStates(policy: Policy): PreviewState[] {
@@ -232,6 +253,42 @@ export function previewStates(policy: Policy): PreviewState[] {
   add('plan', 'every action done', { kind: 'plan', case: allDone, department });
   const closed = step(allDone, { type: 'case.close', rev: 0 }, policy);
   add('plan', 'case closed', { kind: 'plan', case: closed, department, notice: notice('closed', 'good') });
+
+  // Evidence: twenty items (names at their longest, one withdrawn), the case choice, the receipt and the limit.
+  let documented = plan;
+  for (let i = 0; i < 20; i++)
+    documented = step(documented, { type: 'evidence.add', item: previewEvidence(i, actor, plan.intake?.urls[0]) }, policy);
+  documented = step(
+    documented,
+    { type: 'evidence.withdraw', rev: 0, evidenceId: 'prevevid0003', reason: 'Forkert person på billedet' },
+    policy,
+  );
+  add('plan', 'twenty evidence items (folded)', { kind: 'plan', case: documented, department });
+  add('plan', 'twenty evidence items open, one withdrawn', {
+    kind: 'plan',
+    case: documented,
+    department,
+    evidence: true,
+    notice: notice('evidenceWithdrawn', 'good'),
+  });
+  add('evidenceCase', 'files sent with two open cases', {
+    kind: 'evidenceCase',
+    inboxId: 'f'.repeat(40),
+    files: 2,
+    cases: [summary(policy, plan), summary(policy, assessed)],
+  });
+  add('evidenceReceived', 'two stored, one too large, one broken off', {
+    kind: 'evidenceReceived',
+    case: documented,
+    limits: { maxFileBytes: 25 * 1024 * 1024, maxCaseBytes: 250 * 1024 * 1024 },
+    outcomes: [
+      { name: 'skærmbillede 2026-11-24 kl. 08.12.png', result: 'stored', evidenceId: 'prevevid0019' },
+      { name: 'opslag.pdf', result: 'duplicate', evidenceId: 'prevevid0018' },
+      { name: 'video.mp4', result: 'fileTooLarge' },
+      { name: 'tråd.png', result: 'interrupted' },
+    ],
+  });
+  add('evidenceTooMany', 'too many files in one message', { kind: 'evidenceTooMany', sent: 21, limit: 20 });
 
   // The meeting panel, one state each, through Graph's answers as the application applies them.
   if (actions.some((a) => a.actionId === 'meeting')) {

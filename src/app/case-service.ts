@@ -9,6 +9,7 @@ import { HANDLERS, isVerb } from './actions/registry';
 import { localeOf, myCasesView, screenFor, showCase, startView, stateScreen } from './actions/views';
 import { CASE_ID } from './case-repository';
 import { isCoded } from './errors';
+import { type AttachmentToken, EvidenceIntake, type IncomingFile } from './evidence-intake';
 import { isGraphEffect } from './graph-work';
 import type { Notice, View } from './screens';
 import type { TeamInfo } from './team-directory';
@@ -21,6 +22,7 @@ export type CaseServiceDeps = ActionDeps;
 export interface TurnExtras {
   readonly target?: CardTarget;
   readonly team?: () => Promise<TeamInfo>;
+  readonly attachmentToken?: AttachmentToken;
 }
 
 /**
@@ -50,6 +52,18 @@ export class CaseService {
 
   myCases(actor: Actor, n?: Notice): Promise<View> {
     return myCasesView(this.deps, actor, n);
+  }
+
+  /** Files sent in the 1:1 chat (`inboxId`: the message's own id, hashed); undefined when evidence capture is off. */
+  async evidenceReceived(
+    actor: Actor,
+    inboxId: string,
+    files: readonly IncomingFile[],
+    token?: AttachmentToken,
+  ): Promise<View | undefined> {
+    const { evidence } = this.deps;
+    if (!evidence) return undefined;
+    return new EvidenceIntake({ ...this.deps, evidence }).received(actor, inboxId, files, token);
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */
@@ -161,8 +175,18 @@ export class CaseService {
   }
 }
 
+const REJECTIONS: Readonly<Record<Extract<TransitionResult, { ok: false }>['reason'], Notice['code']>> = {
+  stale: 'stale',
+  unknownAction: 'badRequest',
+  notAllowedNow: 'notAllowedNow',
+  guardrail: 'notAllowedNow',
+  closed: 'evidenceClosed',
+  duplicate: 'evidenceDuplicate',
+  invalid: 'invalidInput',
+};
+
 function rejection(result: Extract<TransitionResult, { ok: false }>): Notice['code'] {
-  return result.reason === 'stale' ? 'stale' : result.reason === 'unknownAction' ? 'badRequest' : 'notAllowedNow';
+  return REJECTIONS[result.reason];
 }
 
 const BAD_REQUEST: CaseHandler<VerbName> = {

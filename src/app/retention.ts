@@ -2,6 +2,7 @@ import type { Case } from '../domain/case';
 import type { Policy } from '../domain/policy';
 import { retentionStep } from '../domain/retention';
 import type { CaseRepository } from './case-repository';
+import type { EvidencePort } from './evidence-port';
 import type { View } from './screens';
 import { type CaseStep, sweepCases } from './sweep-cases';
 
@@ -15,6 +16,8 @@ export interface RetentionDeps {
   readonly policy: Policy;
   readonly clock: { now(): Date };
   readonly notifier: OwnerNotifier;
+  /** The case's evidence files go with it. */
+  readonly evidence?: Pick<EvidencePort, 'deleteCase'>;
 }
 
 /**
@@ -35,6 +38,7 @@ export class RetentionSweep {
     const now = clock.now();
     const step = retentionStep(stored.value, policy, now);
     if (step.kind === 'delete') {
+      await this.deps.evidence?.deleteCase(stored.value.id);
       await cases.delete(stored.value, 'retention', now);
       return 'deleted';
     }

@@ -37,7 +37,14 @@ export type NoticeCode =
   | 'ownerOnly'
   | 'setupSaved'
   | 'setupInvalid'
-  | 'setupForbidden';
+  | 'setupForbidden'
+  | 'evidenceNoCase'
+  | 'evidenceClosed'
+  | 'evidenceDuplicate'
+  | 'evidenceAlreadyReceived'
+  | 'evidenceExpired'
+  | 'evidenceDescribed'
+  | 'evidenceWithdrawn';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -80,6 +87,8 @@ export type Screen =
       readonly department: Department;
       /** One action opened with its details, draft and the "done" form. */
       readonly expanded?: { readonly actionId: string; readonly draft?: Draft };
+      /** The evidence list opened (the actions shrink to their titles meanwhile, as when one action is open). */
+      readonly evidence?: true;
       /** Why the support message may not be posted yet, and whether to show its preview. */
       readonly post?: { readonly issues: readonly GuardrailIssue[]; readonly preview: boolean };
       readonly notice?: Notice;
@@ -104,12 +113,32 @@ export type Screen =
       readonly names: Readonly<Record<string, string>>;
       readonly deleteOn?: string;
     }
+  /** Files sent to the bot while the manager has more than one open case: which case are they for? */
+  | { readonly kind: 'evidenceCase'; readonly inboxId: string; readonly files: number; readonly cases: readonly CaseSummary[] }
+  /** What became of each file sent, and the form for the link it documents, a note and when it was taken. */
+  | {
+      readonly kind: 'evidenceReceived';
+      readonly case: IncidentCase;
+      readonly outcomes: readonly EvidenceOutcome[];
+      readonly limits: { readonly maxFileBytes: number; readonly maxCaseBytes: number };
+      readonly notice?: Notice;
+    }
+  /** More files in one message than allowed: nothing was stored. */
+  | { readonly kind: 'evidenceTooMany'; readonly sent: number; readonly limit: number }
   | {
       readonly kind: 'message';
       readonly notice: Notice;
       /** An action that repeats what failed, with everything the manager entered. */
       readonly retry?: { readonly verb: VerbName; readonly data: Readonly<Record<string, unknown>> };
     };
+
+/** One file of a message: stored (or already on the case), or why not. `name` is the cleaned name. */
+export interface EvidenceOutcome {
+  readonly name: string;
+  readonly result: 'stored' | 'duplicate' | 'fileTooLarge' | 'caseFull' | 'empty' | 'interrupted' | 'notAllowed' | 'failed' | 'closed';
+  /** The item holding the bytes (new, or the one already on the case). */
+  readonly evidenceId?: string;
+}
 
 export interface View {
   readonly screen: Screen;

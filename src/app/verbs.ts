@@ -31,6 +31,10 @@ export const Verb = {
   setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
+  evidenceCase: 'opb.evidence.case',
+  evidenceDescribe: 'opb.evidence.describe',
+  evidenceWithdraw: 'opb.evidence.withdraw',
+  evidenceShow: 'opb.evidence.show',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -87,6 +91,14 @@ export type VerbPayloads = Complete<{
   [Verb.setupSave]: { readonly teamId: string };
   [Verb.warningSubmit]: CaseRef;
   [Verb.warningEscalate]: CaseRef;
+  /** The case chosen for files waiting in the inbox (`inboxId`, from the bot's message). */
+  [Verb.evidenceCase]: CaseOnly & { readonly inboxId: string };
+  /** `ids`: the items just received, comma-separated; the link, note and time arrive as the form's inputs. */
+  [Verb.evidenceDescribe]: CaseOnly & { readonly ids: string };
+  /** The item and the reason arrive as the form's inputs (`evidenceId`, `withdrawReason`). */
+  [Verb.evidenceWithdraw]: CaseRef;
+  /** "Vis dokumentation": the case card with the evidence list open. Changes nothing. */
+  [Verb.evidenceShow]: CaseOnly;
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

@@ -19,6 +19,7 @@ import { danishDate } from '../domain/dates';
 import { toLocale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
+import { filesOf, inboxIdOf, tokenFor } from './attachments';
 import type { BotCardTarget } from './card-updater';
 import { answerSignIn } from './sign-in-invokes';
 import { signInResource, userToken } from './user-token';
@@ -34,6 +35,8 @@ export interface BotDeps {
   readonly graph: boolean;
   /** The OAuth connection for Teams SSO; absent when Graph uses the simulator's dev token. */
   readonly sso?: { readonly connectionName: string };
+  /** Whether inline images are fetched with the bot's own token (production; in local mode there is none). */
+  readonly attachmentAuth?: boolean;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -118,6 +121,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       }
       const actor = actorOf(context);
       await this.remember(context, actor);
+      if (await this.evidence(context, actor)) return next();
       const text = (context.activity.text ?? '').trim();
       const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
@@ -137,6 +141,19 @@ export class OpbakningBot extends TeamsActivityHandler {
     if (!signIn) return super.onInvokeActivity(context);
     if (signIn.tellManager && isPersonal(context)) await this.send(context, await this.signInFailed(actorOf(context)));
     return signIn.response;
+  }
+
+  /** Files and pasted screenshots in the 1:1 chat become evidence on a case; false when the message holds none. */
+  private async evidence(context: TurnContext, actor: Actor): Promise<boolean> {
+    const files = filesOf(context.activity.attachments);
+    if (!files.length) return false;
+    const token = this.deps.attachmentAuth ? tokenFor(context) : undefined;
+    const view = await this.deps.service.evidenceReceived(actor, inboxIdOf(context), files, token);
+    if (!view) return false;
+    // Counts only: never a file name, a URL or who sent it.
+    this.deps.log.info({ activityId: context.activity.id, event: 'files', files: files.length, screen: view.screen.kind }, 'files handled');
+    await this.send(context, view);
+    return true;
   }
 
   /** The manager's open cases, headed by why Graph is out of reach and how to do the meeting and message by hand. */
@@ -172,7 +189,8 @@ export class OpbakningBot extends TeamsActivityHandler {
     try {
       if (isPersonal(context)) await this.remember(context, actor);
       const team = teamId(context) ? { team: () => teamInfo(context) } : {};
-      const view = await this.deps.service.handle(actor, verb, data, { ...(target ? { target } : {}), ...team });
+      const files = this.deps.attachmentAuth ? { attachmentToken: tokenFor(context) } : {};
+      const view = await this.deps.service.handle(actor, verb, data, { ...(target ? { target } : {}), ...team, ...files });
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
       return { statusCode: 200, type: CARD, value: this.render(view) };

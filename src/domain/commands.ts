@@ -1,5 +1,5 @@
 import type { Intake, Warning } from './case';
-import type { EvidenceItem } from './evidence';
+import type { EvidenceAbout, EvidenceItem } from './evidence';
 import type { GraphFailure, Slot } from './meeting';
 
 /** Steps of the incident itself: intake, assessment, the plan's actions, closing. */
@@ -18,7 +18,12 @@ export type IncidentCommand =
  */
 export type EvidenceCommand =
   | { readonly type: 'evidence.add'; readonly item: EvidenceItem }
-  | { readonly type: 'evidence.withdraw'; readonly rev: number; readonly evidenceId: string; readonly reason: string };
+  | { readonly type: 'evidence.withdraw'; readonly rev: number; readonly evidenceId: string; readonly reason: string }
+  /**
+   * The manager's word about items just received: the link they document, a note, when they were taken. No revision: it
+   * names its items, and evidence arriving meanwhile must not make it stale. Recorded in the audit trail.
+   */
+  | { readonly type: 'evidence.describe'; readonly evidenceIds: readonly string[]; readonly about: EvidenceAbout };
 
 /** Closing applies to both kinds of case. */
 export type CloseCommand = { readonly type: 'case.close'; readonly rev: number };
@@ -64,7 +69,7 @@ export type PostResult =
 
 export type MeetingCommand = MeetingRequest | MeetingResult;
 export type PostCommand = PostRequest | PostResult;
-export type ResultCommand = MeetingResult | PostResult | Extract<EvidenceCommand, { type: 'evidence.add' }>;
+export type ResultCommand = MeetingResult | PostResult | Extract<EvidenceCommand, { type: 'evidence.add' | 'evidence.describe' }>;
 
 /** What a manager asked for, already validated, or what Graph answered. Every manager's command names its revision. */
 export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand | EvidenceCommand;

@@ -1,6 +1,6 @@
 import type { IncidentCase } from './case';
 import type { EvidenceCommand } from './commands';
-import { addEvidence, withdrawEvidence } from './evidence';
+import { addEvidence, describeEvidence, withdrawEvidence } from './evidence';
 import { advance, no, ok, type TransitionContext, type TransitionResult } from './machine';
 
 /**
@@ -21,6 +21,11 @@ export function evidenceTransition(c: IncidentCase, cmd: EvidenceCommand, ctx: T
       if (!withdrawn.ok)
         return no(withdrawn.reason === 'notFound' ? 'unknownAction' : withdrawn.reason === 'reasonRequired' ? 'invalid' : 'notAllowedNow');
       return ok(advance(c, ctx, cmd.type, { evidence: withdrawn.items }));
+    }
+    case 'evidence.describe': {
+      const described = describeEvidence(items, cmd.evidenceIds, cmd.about);
+      if (!described.ok) return no(described.reason === 'notFound' ? 'unknownAction' : 'invalid');
+      return ok(advance(c, ctx, cmd.type, { evidence: described.items }));
     }
     default: {
       const _exhaustive: never = cmd;

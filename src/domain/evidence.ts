@@ -96,6 +96,33 @@ export function withdrawEvidence(items: readonly EvidenceItem[], id: string, by:
   return { ok: true, items: items.map((i) => (i.id === id ? { ...i, withdrawn: withdrawal } : i)) };
 }
 
+/** What the manager says about items: the case link (or a new one) they document, a note, when they were taken. */
+export interface EvidenceAbout {
+  readonly link?: string;
+  readonly note?: string;
+  readonly takenAt?: string;
+}
+
+export type DescribeResult =
+  | { readonly ok: true; readonly items: readonly EvidenceItem[] }
+  | { readonly ok: false; readonly reason: 'notFound' | 'invalid' };
+
+/**
+ * Sets the manager's statements on items still in force. The bytes, hash, time received and sender never change;
+ * the audit trail records who described what and when.
+ */
+export function describeEvidence(items: readonly EvidenceItem[], ids: readonly string[], about: EvidenceAbout): DescribeResult {
+  if (!ids.length || ids.length > 100) return { ok: false, reason: 'invalid' };
+  const targets = new Set(ids);
+  if (items.filter((i) => targets.has(i.id) && !i.withdrawn).length !== targets.size) return { ok: false, reason: 'notFound' };
+  const note = about.note === undefined ? '' : truncate(cleanLine(about.note), NOTE_MAX);
+  const link = about.link === undefined ? '' : cleanLine(about.link);
+  if (link.length > 2048 || (about.takenAt !== undefined && Number.isNaN(Date.parse(about.takenAt))))
+    return { ok: false, reason: 'invalid' };
+  const set = { ...(link ? { link } : {}), ...(note ? { note } : {}), ...(about.takenAt ? { takenAt: about.takenAt } : {}) };
+  return { ok: true, items: items.map((i) => (targets.has(i.id) ? { ...i, ...set } : i)) };
+}
+
 /** Items still in force, in the order received. */
 export function activeEvidence(items: readonly EvidenceItem[]): EvidenceItem[] {
   return items.filter((i) => !i.withdrawn);

@@ -75,6 +75,7 @@ export function incidentTransition(c: IncidentCase, cmd: Command, ctx: Transitio
       return postTransition(c, cmd, ctx);
     case 'evidence.add':
     case 'evidence.withdraw':
+    case 'evidence.describe':
       return evidenceTransition(c, cmd, ctx);
     case 'warning.submit':
     case 'warning.escalate':

@@ -40,6 +40,7 @@ export function warningTransition(c: WarningCase, cmd: Command, ctx: TransitionC
     case 'post.failed':
     case 'evidence.add':
     case 'evidence.withdraw':
+    case 'evidence.describe':
       return no('notAllowedNow');
     default: {
       const _exhaustive: never = cmd;

@@ -1,9 +1,12 @@
 import { renderCard } from '../../cards/render';
 import { T } from '../../cards/texts';
+import { summary } from '../../src/app/actions/views';
 import type { Department } from '../../src/app/directory';
 import type { Screen } from '../../src/app/screens';
 import { assess } from '../../src/domain/assessment';
 import type { IncidentCase, Intake, WarningCase } from '../../src/domain/case';
+import { type EvidenceItem, NOTE_MAX, REASON_MAX } from '../../src/domain/evidence';
+import { FILE_NAME_MAX } from '../../src/domain/file-name';
 import type { Locale } from '../../src/domain/i18n';
 import { LIMITS } from '../../src/domain/intake';
 import { loadPolicy } from '../../src/policy/load-policy';
@@ -71,7 +74,44 @@ const warning: WarningCase = {
 };
 const longDraft = { title: 'Udkast', body: 'z'.repeat(4000) };
 
+/** Twenty items at their longest (name, link, note), one withdrawn: what the case card must hold within the limit. */
+const evidence: EvidenceItem[] = Array.from({ length: 20 }, (_, i) => ({
+  id: `evid${String(i).padStart(8, '0')}`,
+  kind: 'file',
+  addedBy: base.ownerId,
+  receivedAt: now,
+  name: `${'Skærmbillede ÆØÅ '.repeat(10).slice(0, FILE_NAME_MAX - 7)} ${i}.png`,
+  size: 25 * 1024 * 1024,
+  sniffedType: 'image/png',
+  sha256: String(i % 10).repeat(64),
+  link: `https://www.facebook.com/groups/1234567890/posts/${'9'.repeat(200)}`,
+  note: 'n'.repeat(NOTE_MAX),
+  takenAt: '2026-11-24T08:12',
+  ...(i === 3 ? { withdrawn: { at: now, by: base.ownerId, reason: 'r'.repeat(REASON_MAX) } } : {}),
+}));
+const documented: IncidentCase = { ...plan, evidence };
+
 const screens: [string, Screen][] = [
+  ['plan with twenty evidence items', { kind: 'plan', case: documented, department }],
+  ['plan with twenty evidence items, the list open', { kind: 'plan', case: documented, department, evidence: true }],
+  [
+    'plan with twenty evidence items and a long draft open',
+    { kind: 'plan', case: documented, department, expanded: { actionId: 'takedownRequest', draft: longDraft } },
+  ],
+  [
+    'files received, twenty of them',
+    {
+      kind: 'evidenceReceived',
+      case: documented,
+      limits: { maxFileBytes: 25 * 1024 * 1024, maxCaseBytes: 250 * 1024 * 1024 },
+      outcomes: evidence.map((e, i) => ({ name: e.name, result: i % 2 ? 'stored' : 'interrupted', evidenceId: e.id })),
+    },
+  ],
+  [
+    'which case for the files',
+    { kind: 'evidenceCase', inboxId: 'f'.repeat(40), files: 20, cases: Array.from({ length: 25 }, () => summary(policy, documented)) },
+  ],
+  ['too many files', { kind: 'evidenceTooMany', sent: 21, limit: 20 }],
   ['welcome', { kind: 'welcome' }],
   ['start', { kind: 'start', startId: 'abcdefghijkl', departments: [department] }],
   [
@@ -284,4 +324,12 @@ describe('the threat banner', () => {
     const card = renderCard({ kind: 'assessment', case: c, department }, { locale: 'da', policy, today: '2026-11-24', graph: true });
     expect(JSON.stringify(card)).not.toContain('Trussel: anmeld');
   });
+});
+
+it('says in the retention warning that the evidence is deleted with the case', () => {
+  const card = renderCard(
+    { kind: 'retention', caseId: 'abcdefghijkl', deleteOn: '2028-11-24' },
+    { locale: 'da', policy, today: '2026-11-24' },
+  );
+  expect(JSON.stringify(card)).toContain('med al dokumentation, der er gemt på den');
 });

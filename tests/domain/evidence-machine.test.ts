@@ -42,6 +42,23 @@ function apply(c: ReturnType<typeof planned>, cmd: Command) {
 }
 
 describe('evidence on an incident', () => {
+  it('records the manager’s description of received items, without a revision, in the audit trail', () => {
+    const r1 = apply(planned(), { type: 'evidence.add', item: { ...item('e1', 'a'), link: undefined } });
+    if (!r1.ok || r1.state.kind !== 'incident') throw new Error('add');
+    const r2 = apply(r1.state, {
+      type: 'evidence.describe',
+      evidenceIds: ['e1'],
+      about: { link: 'https://example.dk/x', takenAt: '2026-12-01' },
+    });
+    if (!r2.ok || r2.state.kind !== 'incident') throw new Error('describe');
+    expect(r2.state.evidence?.[0]).toMatchObject({ link: 'https://example.dk/x', takenAt: '2026-12-01', sha256: 'a'.repeat(64) });
+    expect(r2.state.audit.at(-1)).toMatchObject({ what: 'evidence.describe', by: 'mette' });
+    expect(apply(r1.state, { type: 'evidence.describe', evidenceIds: ['nope'], about: {} })).toEqual({
+      ok: false,
+      reason: 'unknownAction',
+    });
+  });
+
   it('appends an item with an audit line, whatever revision the card showed', () => {
     const c = planned();
     const r = apply(c, { type: 'evidence.add', item: item('e1', 'a') });

@@ -1,4 +1,12 @@
-import { activeEvidence, addEvidence, type EvidenceItem, shortHash, storedBytes, withdrawEvidence } from '../../src/domain/evidence';
+import {
+  activeEvidence,
+  addEvidence,
+  describeEvidence,
+  type EvidenceItem,
+  shortHash,
+  storedBytes,
+  withdrawEvidence,
+} from '../../src/domain/evidence';
 import { cleanFileName, FILE_NAME_MAX, uniqueNames } from '../../src/domain/file-name';
 import { isRasterImage, sniffType } from '../../src/domain/sniff-type';
 
@@ -111,5 +119,39 @@ describe('evidence items: append-only', () => {
   it('counts stored bytes once per hash and shows 16 hex digits', () => {
     expect(storedBytes([item('a', 'a'), item('b', 'a'), item('c', 'c', { size: 50 })])).toBe(150);
     expect(shortHash('0123456789abcdef'.repeat(4))).toBe('0123456789abcdef');
+  });
+});
+
+describe('describeEvidence', () => {
+  const at = new Date('2026-12-02T10:00:00Z');
+  const base = (id: string, sha: string): EvidenceItem => ({
+    id,
+    kind: 'file',
+    addedBy: 'mette',
+    receivedAt: at.toISOString(),
+    name: 'x.png',
+    size: 1,
+    sniffedType: 'image/png',
+    sha256: sha.repeat(64),
+  });
+  const items = [base('e1', 'a'), base('e2', 'b')];
+
+  it('sets link, note (cleaned) and taken-at on the named items only', () => {
+    const r = describeEvidence(items, ['e1'], { link: 'https://example.dk/x', note: ' set\u202E her ', takenAt: '2026-12-01T20:15' });
+    expect(r.ok && r.items[0]).toMatchObject({
+      link: 'https://example.dk/x',
+      note: 'set her',
+      takenAt: '2026-12-01T20:15',
+      sha256: 'a'.repeat(64),
+    });
+    expect(r.ok && r.items[1]).toEqual(items[1]);
+  });
+
+  it('refuses unknown or withdrawn items, no items, and a malformed time', () => {
+    expect(describeEvidence(items, ['nope'], {})).toEqual({ ok: false, reason: 'notFound' });
+    const w = withdrawEvidence(items, 'e2', 'mette', 'forkert', at);
+    expect(w.ok && describeEvidence(w.items, ['e2'], {})).toEqual({ ok: false, reason: 'notFound' });
+    expect(describeEvidence(items, [], {})).toEqual({ ok: false, reason: 'invalid' });
+    expect(describeEvidence(items, ['e1'], { takenAt: 'i går' })).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -39,6 +39,9 @@ const CARDS: Record<Screen['kind'], true> = {
   export: true,
   retention: true,
   reminder: true,
+  evidenceCase: true,
+  evidenceReceived: true,
+  evidenceTooMany: true,
 };
 const MEETING: Record<Exclude<MeetingStatus, 'idle'>, true> = {
   searching: true,

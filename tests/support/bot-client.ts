@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { cardOfActivity } from '../../dev/flow/cards';
 import type { JsonStore } from '../../src/app/json-store';
-import { type App, type AppOverrides, createApp } from '../../src/compose';
+import { type App, type AppOverrides, createApp, downloadGate } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
+import { EvidenceBlobStore } from '../../src/storage/evidence-blob-store';
 
 export { action, cardText, executes, inputs } from '../../dev/flow/cards';
 
@@ -63,6 +64,8 @@ export async function startBot(options: BotOptions = {}): Promise<Running> {
   const lines = options.logLines;
   const log = lines ? createLogger('debug', { write: (line: string) => void lines.push(line) }) : createLogger('silent');
   const app = createApp(config, log, {
+    // Evidence in the test's own container, beside its cases, so a test can list what was stored.
+    evidence: EvidenceBlobStore.fromConnectionString(connection, { fetch, gate: downloadGate(config) }, container),
     ...options.overrides,
     store: options.wrapStore ? options.wrapStore(blob) : blob,
     ...(options.now ? { clock: { now: options.now } } : {}),
@@ -133,6 +136,29 @@ export async function say(
   const res = await post(url, { ...base(from, locale), type: 'message', text, deliveryMode: 'expectReplies' });
   const body = res.body as { activities?: Record<string, unknown>[] } | undefined;
   return { status: res.status, activities: body?.activities ?? [] };
+}
+
+/** A message with attachments, as Teams sends files and pasted screenshots; `id` fixes the activity id (a retry). */
+export async function sendFiles(
+  url: string,
+  from: Person,
+  attachments: readonly Record<string, unknown>[],
+  options: { id?: string; locale?: string } = {},
+): Promise<{ status: number; activities: Record<string, unknown>[] }> {
+  const activity = { ...base(from, options.locale ?? 'da-DK'), ...(options.id ? { id: options.id } : {}) };
+  const res = await post(url, { ...activity, type: 'message', text: '', attachments, deliveryMode: 'expectReplies' });
+  const body = res.body as { activities?: Record<string, unknown>[] } | undefined;
+  return { status: res.status, activities: body?.activities ?? [] };
+}
+
+/** A file attachment as Teams sends it: a pre-authenticated `downloadUrl`. */
+export function fileAttachment(downloadUrl: string, name: string): Record<string, unknown> {
+  return {
+    contentType: 'application/vnd.microsoft.teams.file.download.info',
+    contentUrl: 'https://contoso.sharepoint.com/personal/x/Documents/Microsoft%20Teams%20Chat%20Files/x',
+    name,
+    content: { downloadUrl, uniqueId: 'u', fileType: name.split('.').pop() ?? '' },
+  };
 }
 
 export async function installed(

@@ -32,6 +32,8 @@ export const deleteCase: CaseHandler<typeof Verb.deleteCase> = {
   async decode(deps, { case: c, department, rev, actor }) {
     if (c.ownerId !== actor.id) return { screen: stateScreen(c, department, notice('ownerOnly', 'warning')) };
     if (c.rev !== rev) return { screen: stateScreen(c, department, notice('stale', 'warning')) };
+    // The evidence first: if that fails the case stays, and deleting again removes both.
+    await deps.evidence?.port.deleteCase(c.id);
     await deps.cases.delete(c, 'owner', deps.clock.now());
     return { view: await myCasesView(deps, actor, notice('deleted', 'good')) };
   },

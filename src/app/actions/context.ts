@@ -3,8 +3,11 @@ import type { Locale } from '../../domain/i18n';
 import type { Policy } from '../../domain/policy';
 import type { CaseRepository } from '../case-repository';
 import type { Department, Directory } from '../directory';
+import type { AttachmentToken } from '../evidence-intake';
+import type { EvidencePort } from '../evidence-port';
 import type { GraphPort, TokenResult } from '../graph-port';
 import type { GraphWork } from '../graph-work';
+import type { JsonStore } from '../json-store';
 import type { Notice, Screen, View } from '../screens';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
@@ -53,6 +56,18 @@ export interface ActionDeps {
   readonly graph?: GraphDeps;
   /** The department setup card in teams; absent, its verbs are refused. */
   readonly setup?: TeamSetup;
+  /** Files sent to the bot; absent, attachments are not taken (and deleting a case has no evidence to remove). */
+  readonly evidence?: EvidenceDeps;
+}
+
+/** Evidence capture: where the bytes go, the limits, and where files wait while the manager chooses a case. */
+export interface EvidenceDeps {
+  readonly port: EvidencePort;
+  readonly limits: { readonly maxFileBytes: number; readonly maxCaseBytes: number; readonly maxFilesPerMessage: number };
+  /** Holds the claim on each received message (and its files while a case is chosen). */
+  readonly inbox: JsonStore;
+  /** A download refused because of its host: logged with the host only, never the URL. */
+  readonly refused: (host: string | undefined) => void;
 }
 
 /** A card action's data as it arrived: the button's payload and the card's inputs, none of it trusted. */
@@ -65,6 +80,8 @@ export interface Turn {
   readonly target?: CardTarget;
   /** The team the action came from, read from Teams only when asked (setup). */
   readonly team?: () => Promise<TeamInfo>;
+  /** The bot's own token for an inline image's `contentUrl` (production only); sent to allow-listed hosts only. */
+  readonly attachmentToken?: AttachmentToken;
 }
 
 /** A loaded case the actor may see, in the loop's current attempt. */

@@ -1,6 +1,7 @@
 import { Verb } from '../verbs';
 import { assessmentConfirm, assessmentEdit } from './assessment';
 import { close, deleteCase, exportCase, open } from './case';
+import { evidenceCase, evidenceDescribe, evidenceShow, evidenceWithdraw } from './evidence';
 import type { Handlers } from './handler';
 import { intakeSubmit } from './intake';
 import { meetingBook, meetingCancel, meetingMove, meetingSearch } from './meeting';
@@ -40,6 +41,10 @@ export const HANDLERS = {
   [Verb.setupSave]: setupSave,
   [Verb.warningSubmit]: warningSubmit,
   [Verb.warningEscalate]: warningEscalate,
+  [Verb.evidenceCase]: evidenceCase,
+  [Verb.evidenceDescribe]: evidenceDescribe,
+  [Verb.evidenceWithdraw]: evidenceWithdraw,
+  [Verb.evidenceShow]: evidenceShow,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {
