@@ -28,6 +28,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { evidenceActions } from './evidence-actions';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
 import { t } from './texts';
@@ -186,6 +187,7 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
+      ...(m.expanded ? [] : evidenceActions(c, ctx)),
     ],
     {
       actions: closed

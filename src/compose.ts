@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
+import { CasePackService } from './app/case-pack-service';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
 import type { Directory } from './app/directory';
+import type { EvidencePort } from './app/evidence-port';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
 import type { JsonStore } from './app/json-store';
@@ -24,12 +27,17 @@ import { ReusingBotFrameworkAuthentication } from './bot/reusing-authentication'
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
+import { checkDownloadUrl, DEFAULT_DOWNLOAD_HOSTS } from './evidence/download-allow-list';
+import { DEFAULT_EVIDENCE_CONFIG } from './evidence/evidence-config';
+import { PageCapturer, type ResolveHost } from './evidence/page-capture';
 import { devToken } from './graph/dev-token';
 import { GraphGateway } from './graph/graph-gateway';
+import { ChunkedUploader } from './http/chunked-upload';
 import { createServer } from './http/server';
 import type { Logger } from './log';
 import { loadPolicy } from './policy/load-policy';
 import { BlobJsonStore } from './storage/blob-json-store';
+import { EvidenceBlobStore } from './storage/evidence-blob-store';
 
 /** Everything the composition root can take from outside, so tests can replace clock, storage and ids. */
 export interface AppOverrides {
@@ -41,6 +49,10 @@ export interface AppOverrides {
   /** Tests shorten Graph's retry delay and the invoke budget. */
   readonly graphRetryDelaySeconds?: number;
   readonly graphBudgetMs?: number;
+  /** Evidence bytes (tests: Azurite in the test's container). */
+  readonly evidence?: EvidencePort;
+  /** DNS for "Gem siden nu" (tests map names of a local test site). */
+  readonly resolveHost?: ResolveHost;
 }
 
 export interface App {
@@ -88,6 +100,16 @@ function blobStore(config: Config, credential: () => TokenCredential): BlobJsonS
     : BlobJsonStore.fromConnectionString(config.storage.connectionString);
 }
 
+/** Evidence bytes in the same account and container as the cases (`evidence/{caseId}/{sha256}`). */
+function evidenceStore(config: Config, credential: () => TokenCredential): EvidenceBlobStore {
+  const options = {
+    fetch,
+    gate: (url: string) => checkDownloadUrl(url, { hosts: DEFAULT_DOWNLOAD_HOSTS, localMode: config.localMode }),
+  };
+  if ('accountUrl' in config.storage) return EvidenceBlobStore.fromAccountUrl(config.storage.accountUrl, credential(), options);
+  return EvidenceBlobStore.fromConnectionString(config.storage.connectionString, options);
+}
+
 /** Secret and UserAssignedMSI are botbuilder's own (from config.bot); federated is ours, see the factory. */
 function botCredentials(config: Config, credential: () => TokenCredential): FederatedCredentialsFactory | undefined {
   if (config.botCredential !== 'federated') return undefined;
@@ -121,7 +143,25 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
   });
   const setup = new TeamSetup(teams, cases);
+  const evidence = overrides.evidence ?? evidenceStore(config, credential);
+  const limits = { maxFileBytes: DEFAULT_EVIDENCE_CONFIG.maxFileBytes, maxCaseBytes: DEFAULT_EVIDENCE_CONFIG.maxCaseBytes };
+  const pages = new PageCapturer({
+    resolve: overrides.resolveHost ?? ((host) => lookup(host, { all: true })),
+    now: () => clock.now(),
+    localMode: config.localMode,
+  });
+  const packs = new CasePackService({
+    cases,
+    directory,
+    policy,
+    clock,
+    evidence,
+    uploader: new ChunkedUploader(fetch),
+    // Only where Teams puts the manager's files (OneDrive for Business is on SharePoint); loopback in local mode.
+    uploadAllowed: (url) => checkDownloadUrl(url, { hosts: ['*.sharepoint.com'], localMode: config.localMode }).ok,
+  });
   const service = new CaseService({
+    capture: { pages, evidence, limits, claims: store },
     setup,
     cases,
     directory,
@@ -158,7 +198,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
-  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
+  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, packs, ...(sso ? { sso } : {}) });
   render = (view) => bot.render(view);
   const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
   const retention = new RetentionSweep({ cases, policy, clock, notifier });

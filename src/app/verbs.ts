@@ -31,6 +31,8 @@ export const Verb = {
   setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
+  evidenceCapture: 'opb.evidence.capture',
+  packMake: 'opb.case.pack',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -87,6 +89,9 @@ export type VerbPayloads = Complete<{
   [Verb.setupSave]: { readonly teamId: string };
   [Verb.warningSubmit]: CaseRef;
   [Verb.warningEscalate]: CaseRef;
+  /** `link`: the index of the link in the case's intake. */
+  [Verb.evidenceCapture]: CaseRef & { readonly link: number };
+  [Verb.packMake]: CaseOnly;
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

@@ -4,6 +4,7 @@ import {
   type AdaptiveCardInvokeResponse,
   CardFactory,
   type ChannelAccount,
+  type FileConsentCardResponse,
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
@@ -11,6 +12,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { type AdaptiveCard, notificationText, renderCard } from '../../cards/render';
+import type { CasePackService } from '../app/case-pack-service';
 import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
 import type { TeamInfo } from '../app/team-directory';
@@ -20,6 +22,7 @@ import { toLocale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
 import type { BotCardTarget } from './card-updater';
+import { type ConsentDeps, consentAccepted, consentDeclined, offerPack } from './file-consent';
 import { answerSignIn } from './sign-in-invokes';
 import { signInResource, userToken } from './user-token';
 
@@ -34,6 +37,8 @@ export interface BotDeps {
   readonly graph: boolean;
   /** The OAuth connection for Teams SSO; absent when Graph uses the simulator's dev token. */
   readonly sso?: { readonly connectionName: string };
+  /** Builds and uploads the case pack when the manager accepts a file consent card. */
+  readonly packs?: CasePackService;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -139,6 +144,22 @@ export class OpbakningBot extends TeamsActivityHandler {
     return signIn.response;
   }
 
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await consentAccepted(context, response, actorOf(context), isPersonal(context), this.consent());
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await consentDeclined(context, actorOf(context), this.consent());
+  }
+
+  private consent(): ConsentDeps {
+    return {
+      log: this.deps.log,
+      locale: (actor) => this.deps.service.locale(actor),
+      ...(this.deps.packs ? { packs: this.deps.packs } : {}),
+    };
+  }
+
   /** The manager's open cases, headed by why Graph is out of reach and how to do the meeting and message by hand. */
   private async signInFailed(actor: Actor): Promise<View> {
     const n = { code: 'signInFailed', tone: 'warning' } as const;
@@ -175,6 +196,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       const view = await this.deps.service.handle(actor, verb, data, { ...(target ? { target } : {}), ...team });
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
+      if (view.offer) await offerPack(context, view, isPersonal(context));
       return { statusCode: 200, type: CARD, value: this.render(view) };
     } catch (e) {
       log.error({ err: errorSummary(e), ms: Date.now() - started }, 'card action failed');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { OpbakningError } from '../app/errors';
 import type { DownloadSource, EvidencePort, StoreFailure, StoreLimits, StoreResult } from '../app/evidence-port';
@@ -46,6 +47,17 @@ export class EvidenceBlobStore implements EvidencePort {
 
   static fromConnectionString(connectionString: string, options: EvidenceBlobStoreOptions, containerName = 'opbakning'): EvidenceBlobStore {
     const service = BlobServiceClient.fromConnectionString(connectionString, { userAgentOptions: { userAgentPrefix: 'opbakning' } });
+    return new EvidenceBlobStore(service.getContainerClient(containerName), options);
+  }
+
+  /** Entra ID (STORAGE_ACCOUNT_URL), as the case store: no shared key. */
+  static fromAccountUrl(
+    accountUrl: string,
+    credential: TokenCredential,
+    options: EvidenceBlobStoreOptions,
+    containerName = 'opbakning',
+  ): EvidenceBlobStore {
+    const service = new BlobServiceClient(accountUrl, credential, { userAgentOptions: { userAgentPrefix: 'opbakning' } });
     return new EvidenceBlobStore(service.getContainerClient(containerName), options);
   }
 

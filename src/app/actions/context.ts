@@ -8,6 +8,7 @@ import type { GraphWork } from '../graph-work';
 import type { Notice, Screen, View } from '../screens';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
+import type { CaptureDeps } from './evidence-capture';
 
 /** Who is acting, as the channel told us. */
 export interface Actor {
@@ -53,6 +54,8 @@ export interface ActionDeps {
   readonly graph?: GraphDeps;
   /** The department setup card in teams; absent, its verbs are refused. */
   readonly setup?: TeamSetup;
+  /** "Gem siden nu": the guarded page fetch and where its bytes go; absent, the button answers "not now". */
+  readonly capture?: CaptureDeps;
 }
 
 /** A card action's data as it arrived: the button's payload and the card's inputs, none of it trusted. */

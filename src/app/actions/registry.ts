@@ -1,6 +1,8 @@
 import { Verb } from '../verbs';
 import { assessmentConfirm, assessmentEdit } from './assessment';
 import { close, deleteCase, exportCase, open } from './case';
+import { packMake } from './case-pack';
+import { evidenceCapture } from './evidence-capture';
 import type { Handlers } from './handler';
 import { intakeSubmit } from './intake';
 import { meetingBook, meetingCancel, meetingMove, meetingSearch } from './meeting';
@@ -40,6 +42,8 @@ export const HANDLERS = {
   [Verb.setupSave]: setupSave,
   [Verb.warningSubmit]: warningSubmit,
   [Verb.warningEscalate]: warningEscalate,
+  [Verb.evidenceCapture]: evidenceCapture,
+  [Verb.packMake]: packMake,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {
