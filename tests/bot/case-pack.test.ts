@@ -23,7 +23,18 @@ import type { ResolveHost } from '../../src/evidence/page-capture';
 import { loadPolicy } from '../../src/policy/load-policy';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
 import { EvidenceBlobStore } from '../../src/storage/evidence-blob-store';
-import { action, type Card, cardText, invoke, PEOPLE, type Person, post, type Running, startBot, useServiceUrl } from '../support/bot-client';
+import {
+  action,
+  type Card,
+  cardText,
+  invoke,
+  PEOPLE,
+  type Person,
+  post,
+  type Running,
+  startBot,
+  useServiceUrl,
+} from '../support/bot-client';
 import { click, startCard, validCards } from '../support/case-steps';
 import { type ConnectorCall, startFakeConnector } from '../support/fake-connector';
 import { send } from '../support/file-server';
