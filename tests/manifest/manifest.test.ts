@@ -104,7 +104,7 @@ describe('Teams manifest template', () => {
       id: teamsAppIdFor(BOT_ID),
       version: '1.2.3',
       developer: { name: 'Aarhus Kommune – IT', privacyUrl: 'https://www.aarhus.dk/privatliv' },
-      bots: [{ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: false, isNotificationOnly: false }],
+      bots: [{ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: true, isNotificationOnly: false }],
       webApplicationInfo: { id: BOT_ID, resource: `api://opbakning-bot.azurewebsites.net/botid-${BOT_ID}` },
       validDomains: ['opbakning-bot.azurewebsites.net', 'token.botframework.com'],
       permissions: ['identity'],
