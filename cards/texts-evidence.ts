@@ -66,6 +66,10 @@ const PACK_MESSAGES = {
     da: 'Sagsmappen som ZIP: PDF’en, alle dokumentationsfiler, gemte sider og SHA256SUMS.',
     en: 'The case file as a ZIP: the PDF, every evidence file, saved pages and SHA256SUMS.',
   },
+  building: {
+    da: 'Jeg laver filen og lægger den i din OneDrive. Den kommer her i chatten, når den er klar.',
+    en: 'I am making the file and putting it in your OneDrive. It will appear here in the chat when it is ready.',
+  },
   uploaded: { da: 'Filen ligger nu i din OneDrive:', en: 'The file is now in your OneDrive:' },
   declined: {
     da: 'Filen er ikke gemt. Du kan lave sagsmappen igen fra sagen.',

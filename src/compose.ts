@@ -53,6 +53,8 @@ export interface AppOverrides {
   readonly evidence?: EvidencePort;
   /** DNS for "Gem siden nu" (tests map names of a local test site). */
   readonly resolveHost?: ResolveHost;
+  /** How long accepting a file consent waits for the upload before the file card follows proactively. */
+  readonly packBudgetMs?: number;
 }
 
 export interface App {
@@ -198,7 +200,20 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
-  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, packs, ...(sso ? { sso } : {}) });
+  const bot = new OpbakningBot({
+    service,
+    setup,
+    policy,
+    clock,
+    log,
+    graph: graphOn,
+    packs,
+    packDelivery: {
+      budgetMs: overrides.packBudgetMs ?? 8000,
+      later: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
+    },
+    ...(sso ? { sso } : {}),
+  });
   render = (view) => bot.render(view);
   const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
   const retention = new RetentionSweep({ cases, policy, clock, notifier });

@@ -1,4 +1,4 @@
-import { type Attachment, type FileConsentCardResponse, MessageFactory, type TurnContext } from 'botbuilder';
+import { type Attachment, type ConversationReference, type FileConsentCardResponse, MessageFactory, TurnContext } from 'botbuilder';
 import { packMessage } from '../../cards/texts-evidence';
 import type { Actor } from '../app/actions/context';
 import type { CasePackService } from '../app/case-pack-service';
@@ -43,7 +43,16 @@ export interface ConsentDeps {
   readonly packs?: CasePackService;
   readonly log: Logger;
   readonly locale: (actor: Actor) => Promise<Locale>;
+  /**
+   * How long the invoke waits for the upload before Teams is answered and the file card follows proactively: Teams
+   * does not wait long for an invoke, and a pack with 250 MB of evidence takes longer.
+   */
+  readonly budgetMs: number;
+  /** Continues in the chat later (CloudAdapter.continueConversationAsync with the bot's app id). */
+  readonly later?: (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 }
+
+type Delivered = Awaited<ReturnType<CasePackService['deliver']>>;
 
 /** Accepted: build, upload, and show the file card (or say why not). Teams gets 200 either way: the answer is in the chat. */
 export async function consentAccepted(
@@ -65,21 +74,55 @@ export async function consentAccepted(
     return;
   }
   const started = Date.now();
-  const result = await deps.packs.deliver(actor, pack.caseId, pack.file, upload.uploadUrl, locale).catch((e: unknown) => {
+  const work = deps.packs.deliver(actor, pack.caseId, pack.file, upload.uploadUrl, locale).catch((e: unknown): Delivered => {
     deps.log.error({ err: { name: (e as Error)?.name ?? typeof e }, caseId: pack.caseId }, 'case pack failed');
-    return { ok: false as const, reason: 'uploadFailed' as const };
+    return { ok: false, reason: 'uploadFailed' };
   });
-  deps.log.info(
-    {
-      event: 'casePack',
-      caseId: pack.caseId,
-      file: pack.file,
-      ok: result.ok,
-      ...(result.ok ? { bytes: result.size } : { reason: result.reason }),
-      ms: Date.now() - started,
-    },
-    'case pack delivered',
-  );
+  const done = (result: Delivered) =>
+    deps.log.info(
+      {
+        event: 'casePack',
+        caseId: pack.caseId,
+        file: pack.file,
+        ok: result.ok,
+        ...(result.ok ? { bytes: result.size } : { reason: result.reason }),
+        ms: Date.now() - started,
+      },
+      'case pack delivered',
+    );
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), deps.budgetMs);
+  });
+  const first = await Promise.race([work, slow]);
+  clearTimeout(timer);
+  if (first !== 'slow' || !deps.later) {
+    const result = first === 'slow' ? await work : first;
+    done(result);
+    await answer(context, result, upload, pack, locale);
+    return;
+  }
+  await context.sendActivity(MessageFactory.text(packMessage('building', locale)));
+  const reference = TurnContext.getConversationReference(context.activity);
+  const later = deps.later;
+  void work
+    .then(async (result) => {
+      done(result);
+      await later(reference, (ctx) => answer(ctx, result, upload, pack, locale));
+    })
+    .catch((e: unknown) =>
+      deps.log.error({ err: { name: (e as Error)?.name ?? typeof e }, caseId: pack.caseId }, 'case pack answer failed'),
+    );
+}
+
+/** The file card once the file is in OneDrive, or why it is not. */
+async function answer(
+  context: TurnContext,
+  result: Delivered,
+  upload: NonNullable<FileConsentCardResponse['uploadInfo']>,
+  pack: PackConsentContext,
+  locale: Locale,
+): Promise<void> {
   if (!result.ok) {
     await context.sendActivity(MessageFactory.text(packMessage(result.reason === 'gone' ? 'gone' : 'failed', locale)));
     return;

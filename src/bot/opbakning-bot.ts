@@ -39,6 +39,8 @@ export interface BotDeps {
   readonly sso?: { readonly connectionName: string };
   /** Builds and uploads the case pack when the manager accepts a file consent card. */
   readonly packs?: CasePackService;
+  /** How the file card follows when the upload outlasts the invoke (`budgetMs`, default 8 s). */
+  readonly packDelivery?: Pick<ConsentDeps, 'later' | 'budgetMs'>;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -156,6 +158,8 @@ export class OpbakningBot extends TeamsActivityHandler {
     return {
       log: this.deps.log,
       locale: (actor) => this.deps.service.locale(actor),
+      budgetMs: 8000,
+      ...this.deps.packDelivery,
       ...(this.deps.packs ? { packs: this.deps.packs } : {}),
     };
   }

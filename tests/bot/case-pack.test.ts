@@ -342,6 +342,26 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
     expect(sent(before).map((a) => a.text)).toEqual([expect.stringContaining('ikke gemt')]);
   });
 
+  it('answers Teams at once when the upload takes longer, and posts the file card when it is done', async () => {
+    const { caseId } = await caseWithLinks([link('/post')]);
+    const slow = await startBot({ container: bot.container, overrides: { evidence, resolveHost, packBudgetMs: 0 } });
+    try {
+      const s = (await (await fetch(`${simUrl}/_sim/uploads`, { method: 'POST', body: '{"name":"slow.zip"}' })).json()) as UploadSession;
+      const before = connector.calls.length;
+      const res = await post(slow.url, fileConsentInvoke({ action: 'accept', context: { caseId, file: 'zip' }, uploadInfo: { ...s } }));
+      expect(res.status).toBe(200);
+      for (let i = 0; i < 100 && !sent(before).some((a) => a.attachments); i++) await new Promise((r) => setTimeout(r, 100));
+      const answers = sent(before);
+      expect(String(answers[0]?.text)).toContain('Jeg laver filen');
+      expect(answers[1]?.attachments).toEqual([
+        expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: s.name }),
+      ]);
+      expect(sim.uploads.list().find((u) => u.id === s.id)).toMatchObject({ complete: true });
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('uploads nowhere but where Teams puts files, and only for someone on the case', async () => {
     const { caseId } = await caseWithLinks([link('/post')]);
     const session = (await (await fetch(`${simUrl}/_sim/uploads`, { method: 'POST', body: '{"name":"x.zip"}' })).json()) as UploadSession;
