@@ -19,27 +19,21 @@ export function evidenceActions(c: IncidentCase, ctx: CardContext): Element[] {
     const captures = (c.evidence ?? []).filter((i) => i.kind === 'capture' && i.link === link && !i.withdrawn);
     const last = captures.at(-1);
     items.push(
-      container(
-        [
-          plain(link, { size: 'Small' }),
-          ...(last
-            ? [
-                text(t('pageSavedTimes', locale, { n: captures.length, when: packTime(last.receivedAt) }), {
-                  size: 'Small',
-                  isSubtle: true,
-                  spacing: 'None',
-                }),
-              ]
-            : []),
-          actionSet(
-            [execute(t('savePage', locale), Verb.evidenceCapture, caseData(c.id, c.rev, { link: index }), { associatedInputs: 'none' })],
-            {
-              spacing: 'Small',
-            },
-          ),
-        ],
-        { spacing: 'Small' },
-      ),
+      container([
+        plain(`${index + 1}. ${shortLink(link)}`, { size: 'Small' }),
+        ...(last
+          ? [
+              text(t('pageSavedTimes', locale, { n: captures.length, when: packTime(last.receivedAt) }), {
+                size: 'Small',
+                isSubtle: true,
+                spacing: 'None',
+              }),
+            ]
+          : []),
+        actionSet([
+          execute(t('savePage', locale), Verb.evidenceCapture, caseData(c.id, c.rev, { link: index }), { associatedInputs: 'none' }),
+        ]),
+      ]),
     );
   }
   items.push(text(t('makePackHelp', locale), { size: 'Small', isSubtle: true }));
@@ -47,4 +41,17 @@ export function evidenceActions(c: IncidentCase, ctx: CardContext): Element[] {
     actionSet([execute(t('makePack', locale), Verb.packMake, { caseId: c.id }, { associatedInputs: 'none' })], { spacing: 'Small' }),
   );
   return [container(items, { separator: true, spacing: 'Large' })];
+}
+
+/** The link as the manager recognises it, short enough that ten of them fit on the card: host and the start of the path. */
+export function shortLink(url: string, max = 45): string {
+  let text = url;
+  try {
+    const u = new URL(url);
+    text = `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}${u.search}`;
+  } catch {
+    // Not a URL (intake only stores http(s) links): shown as it is, cut.
+  }
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

@@ -41,15 +41,15 @@ export const PACK_NOTICES: Record<PackNoticeCode, Localized> = {
 export const EVIDENCE_TEXTS = {
   evidenceActionsTitle: { da: 'Sikr dokumentation', en: 'Secure evidence' },
   evidenceActionsHelp: {
-    da: 'Opbakning henter siden én gang fra serveren og gemmer svaret med tidspunkt og SHA-256. Kræver siden login, noteres det, og du sender et skærmbillede.',
-    en: 'Opbakning fetches the page once from the server and keeps the response with the time and SHA-256. If the page needs a login, that is noted and you send a screenshot.',
+    da: 'Henter siden én gang og gemmer svaret med tid og SHA-256. Kræver den login, så send et skærmbillede.',
+    en: 'Fetches the page once and keeps the response with time and SHA-256. If it needs a login, send a screenshot.',
   },
   savePage: { da: 'Gem siden nu', en: 'Save the page now' },
   pageSavedTimes: { da: 'Gemt {n} gang(e), senest {when}', en: 'Saved {n} time(s), last {when}' },
   makePack: { da: 'Lav sagsmappe', en: 'Make case file' },
   makePackHelp: {
-    da: 'PDF med sagens forløb og dokumentationsoversigt, og en ZIP med PDF’en, alle filer og SHA256SUMS – til politiet, ESDH eller jurister.',
-    en: 'A PDF with the case history and evidence index, and a ZIP with the PDF, every file and SHA256SUMS – for the police, the case system or lawyers.',
+    da: 'PDF med forløb og dokumentationsoversigt + ZIP med alle filer og SHA256SUMS.',
+    en: 'PDF with the history and evidence index + ZIP with every file and SHA256SUMS.',
   },
   evidenceIndex: { da: 'Dokumentation', en: 'Evidence' },
   evidenceNone: { da: 'Ingen dokumentation gemt.', en: 'No evidence stored.' },
