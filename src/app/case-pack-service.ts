@@ -9,8 +9,6 @@ import { canSee } from '../domain/case';
 import { casePackDocument, type PackDocument, type PackEvidenceRow } from '../domain/case-pack';
 import type { Locale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
-import { casePackPdf } from '../pack/case-pack-pdf';
-import { writeCasePackZip } from '../pack/case-pack-zip';
 import type { Actor, Clock } from './actions/context';
 import type { CaseRepository } from './case-repository';
 import type { Directory } from './directory';
@@ -82,6 +80,8 @@ export class CasePackService {
 
   /** The PDF, or the ZIP holding it, every evidence file, the saved pages and SHA256SUMS, into `path`. */
   async write(caseId: string, doc: PackDocument, file: PackFile, path: string): Promise<void> {
+    // Loaded on first use: pdfkit (with its font metrics) and yazl cost every instance memory from start otherwise.
+    const [{ casePackPdf }, { writeCasePackZip }] = await Promise.all([import('../pack/case-pack-pdf'), import('../pack/case-pack-zip')]);
     const open = async (row: PackEvidenceRow): Promise<Readable | undefined> =>
       row.item.size === 0 ? ended() : this.deps.evidence.open(caseId, row.item.sha256);
     const pdf = () => casePackPdf(doc, (row) => readAll(open(row)));
