@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { encodePng } from '../../dev/app-package/png';
 import { confirmPlan } from '../../dev/flow/walk';
 import { GraphSimulator, type UploadSession } from '../../dev/graph-simulator/simulator';
+import { claimKey } from '../../src/app/actions/evidence-capture';
 import { CaseRepository } from '../../src/app/case-repository';
 import { Verb } from '../../src/app/verbs';
 import type { IncidentCase } from '../../src/domain/case';
@@ -54,6 +55,7 @@ let simUrl = '';
 let bot: Running;
 let cases: CaseRepository;
 let evidence: EvidenceBlobStore;
+let claims: BlobJsonStore;
 
 /** Names of the test site: site.test is this machine, intranet.test a private address nothing may reach. */
 const resolveHost: ResolveHost = async (host) => {
@@ -82,7 +84,8 @@ beforeAll(async () => {
   const connection = process.env.TEST_STORAGE_CONNECTION_STRING as string;
   const container = `t${sha(String(Math.random())).slice(0, 12)}`;
   evidence = EvidenceBlobStore.fromConnectionString(connection, { fetch, gate: () => ({ ok: true }) }, container);
-  cases = new CaseRepository(BlobJsonStore.fromConnectionString(connection, container));
+  claims = BlobJsonStore.fromConnectionString(connection, container);
+  cases = new CaseRepository(claims);
   bot = await startBot({ container, overrides: { evidence, resolveHost } });
 });
 afterAll(async () => {
@@ -203,6 +206,30 @@ describe('"Gem siden nu" on the case card', () => {
     expect(cardText(exported.body.value)).toContain('Dokumentation (4)');
   });
 
+  it('after a crash between fetch and save, the next click records the fetched page instead of fetching again', async () => {
+    const { caseId, plan } = await caseWithLinks([link('/post')]);
+    const save = saveButton(plan, 0);
+    const item: EvidenceItem = {
+      id: `cap-${save.data.rev}-0`,
+      kind: 'capture',
+      addedBy: PEOPLE.mette.aadObjectId,
+      receivedAt: new Date().toISOString(),
+      name: 'site.test',
+      size: 0,
+      sniffedType: 'application/octet-stream',
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      link: link('/post'),
+      capture: { requestedUrl: link('/post'), finalUrl: link('/post'), status: 0, outcome: 'error', headers: {}, error: 'timeout' },
+    };
+    // What the first click left: its claim, holding the capture it made, and no item on the case.
+    await claims.create(claimKey(caseId, item.id), { at: new Date().toISOString(), item });
+    hits.length = 0;
+    const res = await invoke(bot.url, PEOPLE.mette, save.verb, save.data);
+    expect(cardText(res.body.value)).toContain('kunne ikke hentes');
+    expect(hits).toEqual([]);
+    expect((await stored(caseId)).evidence).toEqual([item]);
+  });
+
   it('is refused for someone not on the case, and nothing is fetched', async () => {
     const { plan } = await caseWithLinks([link('/post')]);
     const save = saveButton(plan, 0);
@@ -215,8 +242,10 @@ describe('"Gem siden nu" on the case card', () => {
 
 describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
   it('offers the PDF and the ZIP, uploads the accepted file to the upload URL and posts the file card', async () => {
-    const { caseId, plan } = await caseWithLinks([link('/post')]);
-    await invoke(bot.url, PEOPLE.mette, saveButton(plan, 0).verb, saveButton(plan, 0).data);
+    const { caseId, plan } = await caseWithLinks([link('/post'), link('/to-intranet')]);
+    const first = await invoke(bot.url, PEOPLE.mette, saveButton(plan, 0).verb, saveButton(plan, 0).data);
+    // A refused capture has no body: the ZIP holds an empty file for it, and its hash is that of no bytes.
+    await invoke(bot.url, PEOPLE.mette, Verb.evidenceCapture, saveButton(first.body.value, 1).data);
     // Two screenshots, as the chat upload would have stored and recorded them.
     const shots = [1, 2].map((seed) => {
       const data = new Uint8Array(40 * 30 * 4).map((_, i) => (i * seed) & 0xff);
@@ -309,7 +338,13 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
       await writeFile(join(dir, 'pack.zip'), zip);
       const names = await unzipTo(join(dir, 'pack.zip'), join(dir, 'x'));
       expect(names).toEqual(
-        expect.arrayContaining([pdfOffer.name, 'dokumentation/02 Skærmbillede 1.png', 'dokumentation/03 Skærmbillede 2.png', 'SHA256SUMS']),
+        expect.arrayContaining([
+          pdfOffer.name,
+          'gemte-sider/02 intranet.test.bin',
+          'dokumentation/03 Skærmbillede 1.png',
+          'dokumentation/04 Skærmbillede 2.png',
+          'SHA256SUMS',
+        ]),
       );
       expect(names.some((n) => n.startsWith('gemte-sider/01 site.test'))).toBe(true);
       // sha256sum -c accepts every line, and the evidence files are the stored bytes.
@@ -320,7 +355,8 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
           .split('\n')
           .every((l) => l.endsWith(': OK')),
       ).toBe(true);
-      expect(await readFile(join(dir, 'x', 'dokumentation/02 Skærmbillede 1.png'))).toEqual(shots[0]);
+      expect(await readFile(join(dir, 'x', 'dokumentation/03 Skærmbillede 1.png'))).toEqual(shots[0]);
+      expect(await readFile(join(dir, 'x', 'gemte-sider/02 intranet.test.bin'))).toEqual(Buffer.alloc(0));
 
       // The PDF on its own: the evidence index, with who, link and full hashes.
       const pdf = await accept(pdfOffer);
