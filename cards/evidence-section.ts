@@ -101,13 +101,13 @@ function withdrawForm(c: IncidentCase, active: readonly EvidenceItem[], locale: 
 
 /**
  * "Dokumentation (n)" on the case card. Closed, it is the heading, the count and "Vis dokumentation"; open, the newest
- * items (withdrawn ones marked) and the withdraw form. `actions`: further buttons for the section's row, given by
- * other features; they show in both states.
+ * items (withdrawn ones marked) and the withdraw form. `rows` and `actions`: further lines and buttons for the
+ * section, given by other features ("Gem siden nu", "Lav sagsmappe").
  */
 export function evidenceSection(
   c: IncidentCase,
   ctx: CardContext,
-  options: { readonly actions?: readonly Element[]; readonly open?: boolean } = {},
+  options: { readonly actions?: readonly Element[]; readonly rows?: readonly Element[]; readonly open?: boolean } = {},
 ): Element[] {
   const { locale } = ctx;
   const all = c.evidence ?? [];
@@ -128,6 +128,7 @@ export function evidenceSection(
       body.push(text(t('evidenceWithdrawnCount', locale, { n: withdrawnCount(all) }), { size: 'Small', isSubtle: true, spacing: 'None' }));
     buttons.push(execute(t('evidenceShow', locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' }));
   }
+  body.push(...(options.rows ?? []));
   buttons.push(...(options.actions ?? []));
   if (buttons.length) body.push(actionSet(buttons, { id: EVIDENCE_ACTIONS_ID, spacing: 'Small' }));
   return [container(body, { id: 'evidence', separator: true, spacing: 'Large' })];

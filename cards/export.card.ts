@@ -8,6 +8,7 @@ import { formatDate, formatSlot } from '../src/domain/format';
 import { pick } from '../src/domain/i18n';
 import type { CardContext } from './context';
 import { type AdaptiveCard, card, container, type Element, execute, heading, plain, text } from './elements';
+import { evidenceIndexLines } from './evidence-index';
 import { t } from './texts';
 
 export interface ExportModel {
@@ -63,6 +64,7 @@ export function exportRecord(m: ExportModel, ctx: CardContext): string {
   } else if (c.warning) {
     lines.push('', `${t('warningEmployees', locale)}: ${c.warning.employees.map((e) => e.name).join(', ')}`, c.warning.description);
   }
+  lines.push(...evidenceIndexLines(c, m.names, locale));
   const audit = c.audit.slice(-MAX_AUDIT);
   lines.push('', 'Audit:', ...audit.map((e) => `${e.at} ${name(e.by)} ${e.what}${e.actionId ? ` ${e.actionId}` : ''} (rev ${e.rev})`));
   return lines.join('\n');

@@ -28,6 +28,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { captureRows, packButton } from './evidence-actions';
 import { evidenceSection } from './evidence-section';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
@@ -188,8 +189,13 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
-      // The list only when opened (the actions shrink meanwhile): a full plan alone comes near Teams' 28 KB.
-      ...evidenceSection(c, ctx, { open: Boolean(m.evidence) }),
+      // The list only when opened (the actions shrink meanwhile): a full plan alone comes near Teams' 28 KB. For the
+      // same reason "Gem siden nu" steps aside while an action or the list is open.
+      ...evidenceSection(c, ctx, {
+        open: Boolean(m.evidence),
+        rows: m.expanded || m.evidence ? [] : captureRows(c, ctx),
+        actions: [packButton(c, ctx)],
+      }),
     ],
     {
       actions: closed

@@ -1,9 +1,11 @@
 import type { NoticeCode } from '../src/app/screens';
 import type { Localized } from '../src/domain/i18n';
 import type { FieldError } from '../src/domain/intake';
+import { PACK_NOTICES } from './texts-pack';
 
 /** One-line notices above a card, in Danish and English. */
 export const NOTICES: Record<NoticeCode, Localized> = {
+  ...PACK_NOTICES,
   stale: {
     da: 'Kortet var ikke længere det nyeste, så intet er ændret. Her er sagen, som den står nu.',
     en: 'That card was out of date, so nothing was changed. Here is the case as it stands now.',

@@ -179,7 +179,8 @@ async function main(): Promise<void> {
       `  Open http://127.0.0.1:${playgroundPort} in a browser and chat with the bot as Mette Holm (manager).`,
       `  Bot: http://127.0.0.1:${BOT_PORT}/api/messages   Storage: Azurite on 127.0.0.1:${blobPort}`,
       graph
-        ? `  Graph simulator: ${graph.url} (open it to see the meetings and posts it received)`
+        ? `  Graph simulator: ${graph.url} (open it to see the meetings and posts it received;\n` +
+          `  ${graph.url}/_uploads lists the case packs uploaded through a file consent, which the Playground cannot show)`
         : '  Graph simulator: not built (dist/dev/graph-simulator/main.js), skipped',
       '  Note: the Playground has no host option and listens on all interfaces; use it on a trusted network only.',
       '  Press Ctrl-C to stop everything.',

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
+import { CasePackService } from './app/case-pack-service';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
 import type { Directory } from './app/directory';
@@ -27,8 +29,10 @@ import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
 import { checkDownloadUrl } from './evidence/download-allow-list';
+import { PageCapturer, type ResolveHost } from './evidence/page-capture';
 import { devToken } from './graph/dev-token';
 import { GraphGateway } from './graph/graph-gateway';
+import { ChunkedUploader } from './http/chunked-upload';
 import { createServer } from './http/server';
 import type { Logger } from './log';
 import { loadPolicy } from './policy/load-policy';
@@ -47,6 +51,10 @@ export interface AppOverrides {
   readonly graphBudgetMs?: number;
   /** Evidence bytes somewhere else (tests: the test's own Azurite container). */
   readonly evidence?: EvidencePort;
+  /** DNS for "Gem siden nu" (tests map names of a local test site). */
+  readonly resolveHost?: ResolveHost;
+  /** How long accepting a file consent waits for the upload before the file card follows proactively. */
+  readonly packBudgetMs?: number;
 }
 
 export interface App {
@@ -153,8 +161,24 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     refused: (host: string | undefined) =>
       log.warn({ event: 'evidenceRefused', host: host?.slice(0, 255) ?? 'none' }, 'evidence download refused'),
   };
+  const pages = new PageCapturer({
+    resolve: overrides.resolveHost ?? ((host) => lookup(host, { all: true })),
+    now: () => clock.now(),
+    localMode: config.localMode,
+  });
+  const packs = new CasePackService({
+    cases,
+    directory,
+    policy,
+    clock,
+    evidence: evidencePort,
+    uploader: new ChunkedUploader(fetch),
+    // Only where Teams puts the manager's files (OneDrive for Business is on SharePoint); loopback in local mode.
+    uploadAllowed: (url) => checkDownloadUrl(url, { hosts: ['*.sharepoint.com'], localMode: config.localMode }).ok,
+  });
   const service = new CaseService({
     evidence,
+    capture: { pages, evidence: evidencePort, limits: { maxFileBytes, maxCaseBytes }, claims: store },
     setup,
     cases,
     directory,
@@ -200,6 +224,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     graph: graphOn,
     ...(sso ? { sso } : {}),
     attachmentAuth: !config.localMode,
+    packs,
+    packDelivery: {
+      budgetMs: overrides.packBudgetMs ?? 8000,
+      later: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
+    },
   });
   render = (view) => bot.render(view);
   const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));

@@ -55,7 +55,7 @@ export function renderPage(received: Received): string {
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;background:#f5f5f5;padding:.5rem}
 article{margin-bottom:1rem}header{color:#555}</style></head>
-<body><h1>Graph-simulator</h1><p>Opdateres hvert 3. sekund. Tider i dansk tid.</p>
+<body><h1>Graph-simulator</h1><p>Opdateres hvert 3. sekund. Tider i dansk tid. <a href="/_uploads">Uploadede sagsmapper</a></p>
 <h2>Mødeindkaldelser (${received.events.length})</h2>
 <table><tr><th>Emne</th><th>Tid</th><th>Arrangør</th><th>Deltagere</th><th>Teams-link</th></tr>
 ${events}</table>

@@ -15,11 +15,13 @@ import { errorResponse, fromError, GraphError, type GraphResponse, notFound, par
 import { createRoutes, type GraphRequest } from './routes';
 import { checkSeed, type Seed } from './seed';
 import { type Received, Store } from './store';
+import { type UploadSession, UploadTarget } from './uploads';
 
 export { devToken } from './auth';
 export type { Fault, FaultStatus } from './faults';
 export type { BusyRule, FixedBlock, Seed, SeedCalendar, SeedTeam, SeedUser, Weekday } from './seed';
 export type { EventChange, Received } from './store';
+export type { Upload, UploadSession } from './uploads';
 
 const respond = (response: GraphResponse): Outcome => ({ kind: 'respond', response });
 
@@ -31,6 +33,8 @@ export class GraphSimulator {
   private server: Server | undefined;
   private port = 0;
   private readonly sleepers = new Set<() => void>();
+  /** Plays the manager's OneDrive for Teams file consent uploads ("Lav sagsmappe"). */
+  readonly uploads = new UploadTarget(() => `http://127.0.0.1:${this.port}`);
 
   constructor(seed: Seed) {
     this.store = new Store(checkSeed(seed));
@@ -71,6 +75,7 @@ export class GraphSimulator {
     // fetch keeps connections alive; without this close() would wait for them to time out.
     server.closeAllConnections();
     await closed;
+    this.uploads.close();
   }
 
   received(): Received {
@@ -80,6 +85,7 @@ export class GraphSimulator {
   /** Back to the seed: no events, posts, changes or faults. The clock stays. */
   reset(): void {
     this.store.reset();
+    this.uploads.reset();
     this.faults.clear();
   }
 
@@ -97,6 +103,12 @@ export class GraphSimulator {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      // Uploads stream their bodies (fragments up to 60 MB); everything else is small JSON.
+      if (req.url?.startsWith('/_uploads')) {
+        this.checkCaller(req);
+        const url = new URL(req.url, 'http://127.0.0.1');
+        if (await this.uploads.handle(req, res, url.pathname, (req.method ?? 'GET').toUpperCase())) return;
+      }
       const outcome = await this.handle(req);
       if (outcome.kind === 'drop') req.socket.destroy();
       else send(res, outcome.response);
@@ -142,6 +154,12 @@ export class GraphSimulator {
   private control(method: string, path: string, raw: string): GraphResponse {
     const route = `${method} ${path}`;
     if (route === 'GET /_sim/received') return { status: 200, body: this.received() };
+    if (route === 'POST /_sim/uploads') {
+      const { name } = (parseJson(raw) ?? {}) as { name?: unknown };
+      const session: UploadSession = this.uploads.create(typeof name === 'string' ? name : 'fil');
+      return { status: 201, body: session };
+    }
+    if (route === 'GET /_sim/uploads') return { status: 200, body: this.uploads.list() };
     if (route === 'POST /_sim/reset') {
       this.reset();
       return { status: 204 };

@@ -236,6 +236,47 @@ export function previewStates(policy: Policy): PreviewState[] {
     department,
     notice: notice('actionDone', 'good'),
   });
+  // "Gem siden nu": a saved page and a login wall on the first link, then "Lav sagsmappe".
+  const firstLink = worked.intake?.urls[0] ?? 'https://example.org/';
+  const captured = (['content', 'loginWall'] as const).reduce(
+    (c, outcome, i) =>
+      step(
+        c,
+        {
+          type: 'evidence.add',
+          item: {
+            id: `cap-${i}`,
+            kind: 'capture',
+            addedBy: actor,
+            receivedAt: PREVIEW_NOW.toISOString(),
+            name: 'facebook.com',
+            size: 48_213,
+            declaredType: 'text/html; charset=utf-8',
+            sniffedType: 'text/html',
+            sha256: (i ? 'b' : 'a').repeat(64),
+            link: firstLink,
+            capture: {
+              requestedUrl: firstLink,
+              finalUrl: firstLink,
+              status: outcome === 'content' ? 200 : 401,
+              outcome,
+              headers: {},
+              ...(outcome === 'loginWall' ? { error: 'loginWall' } : {}),
+            },
+          },
+        },
+        policy,
+      ),
+    worked,
+  );
+  add('plan', '"Gem siden nu": page saved', { kind: 'plan', case: captured, department, notice: notice('captureSaved', 'good') });
+  add('plan', '"Gem siden nu": login wall', { kind: 'plan', case: captured, department, notice: notice('captureLoginWall', 'warning') });
+  add('plan', '"Lav sagsmappe": files offered in the chat', {
+    kind: 'plan',
+    case: captured,
+    department,
+    notice: notice('packOffered', 'good'),
+  });
   const withDraft = actions.find((a) => policy.actions.find((d) => d.id === a.actionId)?.draft && a.actionId !== 'staffMessage');
   if (withDraft) {
     const def = policy.actions.find((d) => d.id === withDraft.actionId);

@@ -64,6 +64,8 @@ export class CaseRepository {
     await this.store.create(`deletions/${c.id}.json`, record);
     await this.store.delete(`cases/${c.id}.json`);
     await Promise.all(usersOf(c).flatMap((u) => [this.store.delete(indexKey(u, c.id)), this.store.delete(closedKey(u, c.id))]));
+    // "Gem siden nu" claims left by a crash hold a link of the case (src/app/actions/evidence-capture.ts).
+    await Promise.all((await this.store.list(`captures/${c.id}/`)).map((k) => this.store.delete(k)));
   }
 
   async deletion(caseId: string): Promise<DeletionRecord | undefined> {

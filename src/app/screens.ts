@@ -5,6 +5,7 @@ import type { IntakeErrors, IntakeValues } from '../domain/intake';
 import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
+import type { PackNoticeCode, PackOffer } from './pack-offer';
 import type { TeamInfo } from './team-directory';
 import type { VerbName } from './verbs';
 
@@ -44,7 +45,8 @@ export type NoticeCode =
   | 'evidenceAlreadyReceived'
   | 'evidenceExpired'
   | 'evidenceDescribed'
-  | 'evidenceWithdrawn';
+  | 'evidenceWithdrawn'
+  | PackNoticeCode;
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -145,4 +147,6 @@ export interface View {
   readonly locale: Locale;
   /** Graph needs the manager to sign in first (the bot may answer with a login request instead of the card). */
   readonly signIn?: true;
+  /** The case pack's files, offered in the 1:1 chat with a Teams file consent card each ("Lav sagsmappe"). */
+  readonly offer?: PackOffer;
 }

@@ -35,6 +35,8 @@ export const Verb = {
   evidenceDescribe: 'opb.evidence.describe',
   evidenceWithdraw: 'opb.evidence.withdraw',
   evidenceShow: 'opb.evidence.show',
+  evidenceCapture: 'opb.evidence.capture',
+  packMake: 'opb.case.pack',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -99,6 +101,9 @@ export type VerbPayloads = Complete<{
   [Verb.evidenceWithdraw]: CaseRef;
   /** "Vis dokumentation": the case card with the evidence list open. Changes nothing. */
   [Verb.evidenceShow]: CaseOnly;
+  /** `link`: the index of the link in the case's intake. */
+  [Verb.evidenceCapture]: CaseRef & { readonly link: number };
+  [Verb.packMake]: CaseOnly;
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

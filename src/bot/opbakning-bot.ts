@@ -4,6 +4,7 @@ import {
   type AdaptiveCardInvokeResponse,
   CardFactory,
   type ChannelAccount,
+  type FileConsentCardResponse,
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
@@ -11,6 +12,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { type AdaptiveCard, notificationText, renderCard } from '../../cards/render';
+import type { CasePackService } from '../app/case-pack-service';
 import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
 import type { TeamInfo } from '../app/team-directory';
@@ -21,6 +23,7 @@ import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
 import { filesOf, inboxIdOf, tokenFor } from './attachments';
 import type { BotCardTarget } from './card-updater';
+import { type ConsentDeps, consentAccepted, consentDeclined, offerPack } from './file-consent';
 import { answerSignIn } from './sign-in-invokes';
 import { signInResource, userToken } from './user-token';
 
@@ -37,6 +40,10 @@ export interface BotDeps {
   readonly sso?: { readonly connectionName: string };
   /** Whether inline images are fetched with the bot's own token (production; in local mode there is none). */
   readonly attachmentAuth?: boolean;
+  /** Builds and uploads the case pack when the manager accepts a file consent card. */
+  readonly packs?: CasePackService;
+  /** How the file card follows when the upload outlasts the invoke (`budgetMs`, default 8 s). */
+  readonly packDelivery?: Pick<ConsentDeps, 'later' | 'budgetMs'>;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -156,6 +163,24 @@ export class OpbakningBot extends TeamsActivityHandler {
     return true;
   }
 
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await consentAccepted(context, response, actorOf(context), isPersonal(context), this.consent());
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await consentDeclined(context, actorOf(context), this.consent());
+  }
+
+  private consent(): ConsentDeps {
+    return {
+      log: this.deps.log,
+      locale: (actor) => this.deps.service.locale(actor),
+      budgetMs: 8000,
+      ...this.deps.packDelivery,
+      ...(this.deps.packs ? { packs: this.deps.packs } : {}),
+    };
+  }
+
   /** The manager's open cases, headed by why Graph is out of reach and how to do the meeting and message by hand. */
   private async signInFailed(actor: Actor): Promise<View> {
     const n = { code: 'signInFailed', tone: 'warning' } as const;
@@ -193,6 +218,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       const view = await this.deps.service.handle(actor, verb, data, { ...(target ? { target } : {}), ...team, ...files });
       log.info({ screen: view.screen.kind, notice: noticeOf(view), ms: Date.now() - started }, 'card action');
       if (view.signIn && this.deps.sso) return this.loginRequest(context, this.deps.sso.connectionName, view);
+      if (view.offer) await offerPack(context, view, isPersonal(context));
       return { statusCode: 200, type: CARD, value: this.render(view) };
     } catch (e) {
       log.error({ err: errorSummary(e), ms: Date.now() - started }, 'card action failed');

@@ -1,5 +1,6 @@
 import { actionDef } from './assessment';
 import type { Case } from './case';
+import { STATUS, T } from './case-pack-texts';
 import { danishDate } from './dates';
 import { caseRef } from './drafts';
 import type { EvidenceItem } from './evidence';
@@ -60,91 +61,6 @@ export interface PackDocument {
   /** Said in the appendix for a picture the PDF cannot draw (GIF, WebP…); the file is in the ZIP. */
   readonly imageNotShown: string;
 }
-
-const T = {
-  title: { da: 'Sagsmappe', en: 'Case file' },
-  generated: { da: 'Udskrevet', en: 'Generated' },
-  department: { da: 'Afdeling', en: 'Department' },
-  caseRef: { da: 'Sagsnummer', en: 'Case number' },
-  esdh: { da: 'ESDH-nummer', en: 'Case system (ESDH) number' },
-  status: { da: 'Status', en: 'Status' },
-  opened: { da: 'Oprettet', en: 'Opened' },
-  closed: { da: 'Lukket', en: 'Closed' },
-  facts: { da: 'Oplysninger', en: 'Facts' },
-  employees: { da: 'Berørte medarbejdere', en: 'Employees concerned' },
-  links: { da: 'Links til opslaget', en: 'Links to the post' },
-  platform: { da: 'Platform', en: 'Platform' },
-  discovered: { da: 'Opdaget', en: 'Discovered' },
-  description: { da: 'Lederens beskrivelse', en: "The manager's description" },
-  poster: { da: 'Afsender af opslaget', en: 'Who posted it' },
-  contactedYes: { da: 'Medarbejderen er kontaktet.', en: 'The employee has been contacted.' },
-  contactedNo: {
-    da: 'Medarbejderen var ikke kontaktet, da oplysningerne blev registreret.',
-    en: 'The employee had not been contacted when the facts were recorded.',
-  },
-  savedYes: { da: 'Lederen har oplyst, at dokumentation er sikret.', en: 'The manager stated that evidence had been secured.' },
-  savedNo: {
-    da: 'Lederen havde ikke sikret dokumentation, da oplysningerne blev registreret.',
-    en: 'The manager had not secured evidence when the facts were recorded.',
-  },
-  marked: { da: 'Lederen har vurderet, at opslaget indebærer', en: 'The manager assessed that the post involves' },
-  noneMarked: {
-    da: 'Lederen har ikke markeret nogen af de særlige forhold (trusler, personoplysninger m.m.).',
-    en: 'The manager marked none of the particular circumstances (threats, personal data etc.).',
-  },
-  warning: { da: 'Varsel', en: 'Early warning' },
-  timeline: { da: 'Forløb', en: 'Timeline' },
-  plan: { da: 'Handleplan', en: 'Action plan' },
-  due: { da: 'frist', en: 'due' },
-  open: { da: 'åben', en: 'open' },
-  done: { da: 'udført', en: 'done' },
-  notRelevant: { da: 'ikke relevant', en: 'not relevant' },
-  reference: { da: 'reference', en: 'reference' },
-  reason: { da: 'begrundelse', en: 'reason' },
-  why: { da: 'Anbefalet fordi', en: 'Recommended because' },
-  byManager: { da: 'Tilføjet af lederen', en: 'Added by the manager' },
-  meeting: { da: 'Møde og besked', en: 'Meeting and message' },
-  meetingAt: { da: 'Støttemøde', en: 'Support meeting' },
-  message: { da: 'Ledelsens besked til afdelingen', en: "Management's message to the department" },
-  noMeeting: { da: 'Intet møde er booket gennem Opbakning.', en: 'No meeting was booked through Opbakning.' },
-  drafts: { da: 'Udkast', en: 'Drafts' },
-  evidence: { da: 'Dokumentation – oversigt', en: 'Evidence index' },
-  evidenceEmpty: { da: 'Der er ikke gemt dokumentation på sagen.', en: 'No evidence is stored on the case.' },
-  appendix: { da: 'Bilag: billeder', en: 'Appendix: images' },
-  withdrawn: { da: 'Trukket tilbage', en: 'Withdrawn' },
-  page: { da: 'Side', en: 'Page' },
-  imageNotShown: {
-    da: 'Billedet kan ikke vises i PDF-filen; det ligger i ZIP-filen.',
-    en: 'The image cannot be shown in the PDF; it is in the ZIP file.',
-  },
-  fName: { da: 'Navn', en: 'Name' },
-  fKind: { da: 'Art', en: 'Kind' },
-  file: { da: 'fil', en: 'file' },
-  capture: { da: 'gemt side', en: 'saved page' },
-  fLink: { da: 'Dokumenterer', en: 'Documents' },
-  fReceived: { da: 'Modtaget', en: 'Received' },
-  fBy: { da: 'Tilføjet af', en: 'Added by' },
-  fSize: { da: 'Størrelse', en: 'Size' },
-  fType: { da: 'Type (angivet / fundet)', en: 'Type (declared / found)' },
-  fTaken: { da: 'Taget (oplyst af lederen)', en: 'Taken (stated by the manager)' },
-  fNote: { da: 'Note', en: 'Note' },
-  fCapture: { da: 'Hentet', en: 'Fetched' },
-  fZip: { da: 'Fil i ZIP', en: 'File in ZIP' },
-  loginWall: { da: 'siden krævede login – indholdet er ikke gemt', en: 'the page required a login – its content was not saved' },
-  captureError: { da: 'siden kunne ikke hentes', en: 'the page could not be fetched' },
-  evidenceDir: { da: 'dokumentation', en: 'evidence' },
-  pagesDir: { da: 'gemte-sider', en: 'saved-pages' },
-} satisfies Record<string, Localized>;
-
-const STATUS: Record<string, Localized> = {
-  intake: { da: 'oplysninger registreres', en: 'facts being recorded' },
-  assessment: { da: 'vurdering', en: 'assessment' },
-  plan: { da: 'handleplan i gang', en: 'action plan in progress' },
-  closed: { da: 'lukket', en: 'closed' },
-  warning: { da: 'varsel', en: 'early warning' },
-  recorded: { da: 'varsel noteret', en: 'warning recorded' },
-  escalated: { da: 'gjort til sag', en: 'turned into a case' },
-};
 
 /** Time in Copenhagen, as a reader in the municipality expects it: "24.11.2026 10.15". */
 const TIME = new Intl.DateTimeFormat('da-DK', {

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { deflate as deflateCb } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
+import { splitAlphaPng } from './png-split';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 interface Reference {
@@ -31,14 +32,27 @@ const deflate = promisify(deflateCb);
  *
  * JPEG goes through pdfkit as it is. PNG does not: pdfkit's PNG reader copies the image byte by
  * byte into a JavaScript array (about a second and tens of MB per 2 MB screenshot). A PNG without
- * transparency goes in as its own compressed rows; any other is decoded with pngjs and split into
- * colour and, only when something is see-through, an alpha mask, compressed on libuv's threads.
+ * transparency goes in as its own compressed rows; an 8-bit one with alpha is inflated, unfiltered and split into
+ * colour and, only when something is see-through, an alpha mask (png-split.ts, zlib on libuv's threads); anything
+ * else (palette, 16-bit, interlaced) is decoded with pngjs.
  */
 export async function prepareRaster(bytes: Buffer, type: string): Promise<PreparedRaster | undefined> {
   if (type === 'image/jpeg') return { kind: 'jpeg', bytes };
   if (type !== 'image/png') return undefined;
   const plain = opaquePng(bytes);
   if (plain) return { kind: 'pixels', ...plain, predicted: true };
+  const split = await splitAlphaPng(bytes);
+  if (split)
+    return {
+      kind: 'pixels',
+      width: split.width,
+      height: split.height,
+      colors: split.colors,
+      data: split.colour,
+      predicted: false,
+      ...(split.alpha ? { mask: split.alpha } : {}),
+    };
+  // Palette, 16-bit or interlaced: pngjs decodes it.
   const { width, height, data } = PNG.sync.read(bytes);
   const pixels = width * height;
   const rgb = Buffer.allocUnsafe(pixels * 3);

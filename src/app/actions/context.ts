@@ -11,6 +11,7 @@ import type { JsonStore } from '../json-store';
 import type { Notice, Screen, View } from '../screens';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
+import type { CaptureDeps } from './evidence-capture';
 
 /** Who is acting, as the channel told us. */
 export interface Actor {
@@ -58,6 +59,8 @@ export interface ActionDeps {
   readonly setup?: TeamSetup;
   /** Files sent to the bot; absent, attachments are not taken (and deleting a case has no evidence to remove). */
   readonly evidence?: EvidenceDeps;
+  /** "Gem siden nu": the guarded page fetch and where its bytes go; absent, the button answers "not now". */
+  readonly capture?: CaptureDeps;
 }
 
 /** Evidence capture: where the bytes go, the limits, and where files wait while the manager chooses a case. */

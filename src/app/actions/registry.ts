@@ -1,7 +1,9 @@
 import { Verb } from '../verbs';
 import { assessmentConfirm, assessmentEdit } from './assessment';
 import { close, deleteCase, exportCase, open } from './case';
+import { packMake } from './case-pack';
 import { evidenceCase, evidenceDescribe, evidenceShow, evidenceWithdraw } from './evidence';
+import { evidenceCapture } from './evidence-capture';
 import type { Handlers } from './handler';
 import { intakeSubmit } from './intake';
 import { meetingBook, meetingCancel, meetingMove, meetingSearch } from './meeting';
@@ -45,6 +47,8 @@ export const HANDLERS = {
   [Verb.evidenceDescribe]: evidenceDescribe,
   [Verb.evidenceWithdraw]: evidenceWithdraw,
   [Verb.evidenceShow]: evidenceShow,
+  [Verb.evidenceCapture]: evidenceCapture,
+  [Verb.packMake]: packMake,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {

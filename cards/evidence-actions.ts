@@ -1,0 +1,58 @@
+import { Verb } from '../src/app/verbs';
+import type { IncidentCase } from '../src/domain/case';
+import { packTime } from '../src/domain/case-pack';
+import type { CardContext } from './context';
+import { actionSet, caseData, container, type Element, execute, plain, text } from './elements';
+import { t } from './texts';
+
+/**
+ * "Gem siden nu" for each link while the case is open, shown inside the "Dokumentation (n)" section; with the
+ * case-pack line it is left out while an action or the evidence list is open (the card must stay under 28 KB).
+ */
+export function captureRows(c: IncidentCase, ctx: CardContext): Element[] {
+  const { locale } = ctx;
+  const links = c.status === 'plan' ? (c.intake?.urls ?? []) : [];
+  const items: Element[] = [];
+  if (links.length) items.push(text(t('evidenceActionsHelp', locale), { size: 'Small', isSubtle: true }));
+  for (const [index, link] of links.entries()) {
+    const captures = (c.evidence ?? []).filter((i) => i.kind === 'capture' && i.link === link && !i.withdrawn);
+    const last = captures.at(-1);
+    items.push(
+      container([
+        plain(`${index + 1}. ${shortLink(link)}`, { size: 'Small' }),
+        ...(last
+          ? [
+              text(t('pageSavedTimes', locale, { n: captures.length, when: packTime(last.receivedAt) }), {
+                size: 'Small',
+                isSubtle: true,
+                spacing: 'None',
+              }),
+            ]
+          : []),
+        actionSet([
+          execute(t('savePage', locale), Verb.evidenceCapture, caseData(c.id, c.rev, { link: index }), { associatedInputs: 'none' }),
+        ]),
+      ]),
+    );
+  }
+  items.push(text(t('makePackHelp', locale), { size: 'Small', isSubtle: true }));
+  return items;
+}
+
+/** "Lav sagsmappe": in the section's button row, open or closed case alike. */
+export function packButton(c: IncidentCase, ctx: CardContext): Element {
+  return execute(t('makePack', ctx.locale), Verb.packMake, { caseId: c.id }, { associatedInputs: 'none' });
+}
+
+/** The link as the manager recognises it, short enough that ten of them fit on the card: host and the start of the path. */
+export function shortLink(url: string, max = 45): string {
+  let text = url;
+  try {
+    const u = new URL(url);
+    text = `${u.hostname.replace(/^www\./, '')}${u.pathname === '/' ? '' : u.pathname}${u.search}`;
+  } catch {
+    // Not a URL (intake only stores http(s) links): shown as it is, cut.
+  }
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}

@@ -1,0 +1,36 @@
+import { caseRef } from '../../domain/drafts';
+import type { PackOffer } from '../pack-offer';
+import type { Verb } from '../verbs';
+import { notice } from './context';
+import type { CaseHandler } from './handler';
+import { stateScreen } from './views';
+
+/** Room for the PDF's text pages besides the images it embeds: an estimate for the consent card only. */
+const PDF_TEXT_BYTES = 64 * 1024;
+
+/**
+ * "Lav sagsmappe": offers the PDF and the ZIP as Teams file consent cards. Nothing is built yet: each file is made
+ * when the manager accepts its card, from the case as it then is, and uploaded to where Teams says (src/app/case-pack-service.ts).
+ */
+export const packMake: CaseHandler<typeof Verb.packMake> = {
+  scope: 'case',
+  graph: false,
+  needsRev: false,
+  async decode(_deps, { case: c, department, locale }) {
+    if (c.kind !== 'incident' || (c.status !== 'plan' && c.status !== 'closed'))
+      return { screen: stateScreen(c, department, notice('notAllowedNow', 'warning')) };
+    const evidence = c.evidence ?? [];
+    const images = evidence.filter((i) => !i.withdrawn && i.sniffedType.startsWith('image/')).reduce((n, i) => n + i.size, 0);
+    const all = evidence.reduce((n, i) => n + i.size, 0);
+    const pdf = PDF_TEXT_BYTES + images;
+    const stem = `${caseRef(c.id)}-${locale === 'da' ? 'sagsmappe' : 'case-file'}`;
+    const offer: PackOffer = {
+      caseId: c.id,
+      files: [
+        { kind: 'pdf', name: `${stem}.pdf`, sizeInBytes: pdf },
+        { kind: 'zip', name: `${stem}.zip`, sizeInBytes: pdf + all + 1024 * (evidence.length + 1) },
+      ],
+    };
+    return { view: { locale, screen: stateScreen(c, department, notice('packOffered', 'good')), offer } };
+  },
+};
