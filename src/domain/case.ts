@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates';
+import type { FollowUp } from './follow-up';
 import type { Locale } from './i18n';
 import type { MeetingState } from './meeting';
 import type { PostState } from './support-message';
@@ -98,6 +99,8 @@ export interface IncidentCase extends CaseBase {
   /** Carried over from an early warning so the manager does not type it again. */
   readonly prefill?: { readonly employees: readonly PersonRef[]; readonly description: string };
   readonly closedAt?: string;
+  /** Opbakning's follow-up with employees who said yes to it (domain/follow-up.ts). */
+  readonly followUps?: readonly FollowUp[];
 }
 
 export interface WarningCase extends CaseBase {

@@ -38,6 +38,10 @@ export function warningTransition(c: WarningCase, cmd: Command, ctx: TransitionC
     case 'post.confirm':
     case 'post.posted':
     case 'post.failed':
+    case 'followUp.start':
+    case 'followUp.withdraw':
+    case 'followUp.stop':
+    case 'followUp.answer':
       return no('notAllowedNow');
     default: {
       const _exhaustive: never = cmd;
