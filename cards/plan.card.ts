@@ -1,3 +1,4 @@
+import { FOLLOW_UP_PANEL } from '../src/app/actions/follow-up';
 import type { Department } from '../src/app/directory';
 import type { Notice } from '../src/app/screens';
 import { Verb } from '../src/app/verbs';
@@ -28,6 +29,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
+import { followUpPanel } from './follow-up-panel';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
 import { t } from './texts';
@@ -186,6 +188,7 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
+      ...followUpPanel(c, ctx, m.expanded?.actionId === FOLLOW_UP_PANEL),
     ],
     {
       actions: closed

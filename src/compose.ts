@@ -5,6 +5,7 @@ import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 
 import type restify from 'restify';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
+import { CheckInSweep } from './app/check-ins';
 import type { Directory } from './app/directory';
 import type { TokenResult } from './app/graph-port';
 import { GraphWork } from './app/graph-work';
@@ -50,7 +51,9 @@ export interface App {
   readonly retention: RetentionSweep;
   /** Reminds owners of due and overdue plan actions, once a day per case. */
   readonly reminders: ReminderSweep;
-  /** Retention and reminders in one pass that reads each case once; main.ts runs it every hour. */
+  /** Sends the employees' follow-up check-ins when due, once. */
+  readonly checkIns: CheckInSweep;
+  /** Retention, reminders and check-ins in one pass that reads each case once; main.ts runs it every hour. */
   sweep(): Promise<{ counts: Record<string, number>; failed: number }>;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -121,6 +124,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     ...(overrides.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: overrides.graphRetryDelaySeconds } : {}),
   });
   const setup = new TeamSetup(teams, cases);
+  // The bot renders the cards the notifier sends; it is made below.
+  let notification: ((view: View) => { card: Record<string, unknown>; summary?: string }) | undefined;
+  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) =>
+    notification ? notification(view) : { card: {} },
+  );
   const service = new CaseService({
     setup,
     cases,
@@ -128,6 +136,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     policy,
     clock,
     newId: overrides.newId ?? newCaseId,
+    notifier,
     graph: {
       work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
       token: tokenSource(config),
@@ -158,11 +167,21 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   // Signin/tokenExchange invokes are deduplicated across instances in our storage (BlobsStorage cannot do it).
   if (sso) adapter.use(new TeamsSSOTokenExchangeMiddleware(new JsonBotStorage(store, 'sso/'), sso.connectionName));
   const graphOn = config.graphAuth === 'dev' || Boolean(sso);
-  const bot = new OpbakningBot({ service, setup, policy, clock, log, graph: graphOn, ...(sso ? { sso } : {}) });
+  const bot = new OpbakningBot({
+    service,
+    setup,
+    policy,
+    clock,
+    log,
+    graph: graphOn,
+    ...(sso ? { sso } : {}),
+    ...(config.bot.MicrosoftAppId ? { botId: config.bot.MicrosoftAppId } : {}),
+  });
   render = (view) => bot.render(view);
-  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
+  notification = (view) => bot.notification(view);
   const retention = new RetentionSweep({ cases, policy, clock, notifier });
   const reminders = new ReminderSweep({ cases, policy, clock, notifier });
+  const checkIns = new CheckInSweep({ cases, policy, clock, notifier });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (outage, e) =>
     log.error({ outage, ...(e ? { err: errorSummary(e) } : {}) }, 'request failed'),
   );
@@ -172,7 +191,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
-    sweep: () => sweepCases(cases, [retention.step, reminders.step]),
+    checkIns,
+    sweep: () => sweepCases(cases, [retention.step, reminders.step, checkIns.step]),
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

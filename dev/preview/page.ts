@@ -27,6 +27,9 @@ export const CARD_FILES: Record<PreviewCard['card'], string> = {
   export: 'cards/export.card.ts',
   setup: 'cards/setup.card.ts',
   message: 'cards/message.card.ts',
+  employee: 'cards/employee.card.ts',
+  checkIn: 'cards/employee.card.ts (checkInCard)',
+  checkInAnswered: 'cards/employee.card.ts (checkInAnsweredCard)',
 };
 
 const LANGUAGE = { da: 'Dansk', en: 'English' } as const;

@@ -9,6 +9,7 @@ import { HANDLERS, isVerb } from './actions/registry';
 import { localeOf, myCasesView, screenFor, showCase, startView, stateScreen } from './actions/views';
 import { CASE_ID } from './case-repository';
 import { isCoded } from './errors';
+import { employeeStop, employeeView } from './follow-up';
 import { isGraphEffect } from './graph-work';
 import type { Notice, View } from './screens';
 import type { TeamInfo } from './team-directory';
@@ -50,6 +51,16 @@ export class CaseService {
 
   myCases(actor: Actor, n?: Notice): Promise<View> {
     return myCasesView(this.deps, actor, n);
+  }
+
+  /** The employee's card, if the actor is an employee with an active follow-up; else undefined. */
+  employee(actor: Actor): Promise<View | undefined> {
+    return employeeView(this.deps, actor);
+  }
+
+  /** A typed "stop" from an employee with a follow-up; undefined from anyone else. */
+  employeeStop(actor: Actor): Promise<View | undefined> {
+    return employeeStop(this.deps, actor);
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */
@@ -144,6 +155,7 @@ export class CaseService {
   /** Returns false when an effect cannot be carried out; the transition is then not saved. */
   private async runEffects(effects: readonly Effect[], c: CaseTurn['case']): Promise<boolean> {
     for (const effect of effects) {
+      if (effect.kind === 'indexFollowUp') await this.deps.cases.indexFollowUp(effect.employeeId, c.id);
       if (effect.kind === 'createEscalatedIncident' && c.kind === 'warning') {
         const incident = newIncident(
           { id: effect.incidentId, ownerId: c.ownerId, departmentId: c.departmentId, locale: c.locale, now: this.deps.clock.now() },

@@ -31,6 +31,11 @@ export const Verb = {
   setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
+  followUpShow: 'opb.followup.show',
+  followUpStart: 'opb.followup.start',
+  followUpWithdraw: 'opb.followup.withdraw',
+  followUpStop: 'opb.followup.stop',
+  checkInAnswer: 'opb.checkin.answer',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -87,6 +92,17 @@ export type VerbPayloads = Complete<{
   [Verb.setupSave]: { readonly teamId: string };
   [Verb.warningSubmit]: CaseRef;
   [Verb.warningEscalate]: CaseRef;
+  [Verb.followUpShow]: CaseOnly;
+  /**
+   * The manager, on the plan: the consent toggle `followUpConsent` arrives beside it, and `followUpEmployee` (a choice)
+   * instead of `employeeId` when the case names several employees.
+   */
+  [Verb.followUpStart]: CaseRef & { readonly employeeId?: string };
+  [Verb.followUpWithdraw]: CaseRef & { readonly employeeId: string };
+  /** The employee, in their own chat: no revision, they never see the case. Without `caseId`, every follow-up. */
+  [Verb.followUpStop]: { readonly caseId?: string };
+  /** The answer (`answer`) and the comment (`comment`) arrive as inputs beside it. */
+  [Verb.checkInAnswer]: CaseOnly & { readonly checkIn: 'week' | 'months3' };
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

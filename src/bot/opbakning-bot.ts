@@ -34,6 +34,8 @@ export interface BotDeps {
   readonly graph: boolean;
   /** The OAuth connection for Teams SSO; absent when Graph uses the simulator's dev token. */
   readonly sso?: { readonly connectionName: string };
+  /** The bot's app id, for the deep link to its chat that the manager sends an employee; absent in local mode. */
+  readonly botId?: string;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -70,6 +72,9 @@ async function teamInfo(context: TurnContext): Promise<TeamInfo> {
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
 
+/** An employee with a follow-up says stop: the whole message is the word. */
+const STOP = /^\s*(stop|stopp|afmeld|unsubscribe)\s*[.!]?\s*$/i;
+
 function actorOf(context: TurnContext, sso?: { connectionName: string }, ssoToken?: string): Actor {
   const from = context.activity.from ?? ({} as ChannelAccount);
   return {
@@ -97,8 +102,12 @@ export class OpbakningBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      if (botAdded && isPersonal(context)) await this.send(context, await this.deps.service.welcome(actorOf(context)));
-      else if (botAdded && this.deps.setup && teamId(context)) {
+      if (botAdded && isPersonal(context)) {
+        const actor = actorOf(context);
+        await this.remember(context, actor);
+        // An employee the manager sent here sees their follow-up, not the managers' welcome.
+        await this.send(context, (await this.deps.service.employee(actor)) ?? (await this.deps.service.welcome(actor)));
+      } else if (botAdded && this.deps.setup && teamId(context)) {
         const team = await teamInfo(context);
         await this.send(context, await this.deps.setup.installed(actorOf(context), team));
       }
@@ -119,7 +128,10 @@ export class OpbakningBot extends TeamsActivityHandler {
       const actor = actorOf(context);
       await this.remember(context, actor);
       const text = (context.activity.text ?? '').trim();
-      const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
+      const view = MY_CASES.test(text)
+        ? await this.deps.service.myCases(actor)
+        : ((STOP.test(text) ? await this.deps.service.employeeStop(actor) : await this.deps.service.employee(actor)) ??
+          (await this.deps.service.start(actor)));
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();
@@ -219,6 +231,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       now,
       graph: this.deps.graph,
       peoplePicker: Boolean(this.deps.sso),
+      ...(this.deps.botId ? { botId: this.deps.botId } : {}),
     });
   }
 

@@ -1,7 +1,7 @@
 import type { IncidentCase } from './case';
 import type { FollowUpCommand } from './commands';
 import { danishDate } from './dates';
-import { activeFollowUp, CHECK_IN_ANSWERS, CHECK_IN_COMMENT_MAX, type FollowUp, checkInsFrom } from './follow-up';
+import { activeFollowUp, CHECK_IN_ANSWERS, CHECK_IN_COMMENT_MAX, checkInsFrom, type FollowUp } from './follow-up';
 import { advance, no, ok, type TransitionContext, type TransitionResult } from './machine';
 
 function replaced(c: IncidentCase, next: FollowUp): readonly FollowUp[] {

@@ -39,6 +39,9 @@ const CARDS: Record<Screen['kind'], true> = {
   export: true,
   retention: true,
   reminder: true,
+  employee: true,
+  checkIn: true,
+  checkInAnswered: true,
 };
 const MEETING: Record<Exclude<MeetingStatus, 'idle'>, true> = {
   searching: true,

@@ -5,6 +5,7 @@ import type { CaseRepository } from '../case-repository';
 import type { Department, Directory } from '../directory';
 import type { GraphPort, TokenResult } from '../graph-port';
 import type { GraphWork } from '../graph-work';
+import type { OwnerNotifier } from '../retention';
 import type { Notice, Screen, View } from '../screens';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
@@ -53,6 +54,8 @@ export interface ActionDeps {
   readonly graph?: GraphDeps;
   /** The department setup card in teams; absent, its verbs are refused. */
   readonly setup?: TeamSetup;
+  /** Tells the case's managers of an employee's check-in answer; absent, the answer is on the card only. */
+  readonly notifier?: OwnerNotifier;
 }
 
 /** A card action's data as it arrived: the button's payload and the card's inputs, none of it trusted. */

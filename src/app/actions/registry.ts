@@ -1,6 +1,7 @@
 import { Verb } from '../verbs';
 import { assessmentConfirm, assessmentEdit } from './assessment';
 import { close, deleteCase, exportCase, open } from './case';
+import { checkInAnswer, followUpShow, followUpStart, followUpStop, followUpWithdraw } from './follow-up';
 import type { Handlers } from './handler';
 import { intakeSubmit } from './intake';
 import { meetingBook, meetingCancel, meetingMove, meetingSearch } from './meeting';
@@ -40,6 +41,11 @@ export const HANDLERS = {
   [Verb.setupSave]: setupSave,
   [Verb.warningSubmit]: warningSubmit,
   [Verb.warningEscalate]: warningEscalate,
+  [Verb.followUpShow]: followUpShow,
+  [Verb.followUpStart]: followUpStart,
+  [Verb.followUpWithdraw]: followUpWithdraw,
+  [Verb.followUpStop]: followUpStop,
+  [Verb.checkInAnswer]: checkInAnswer,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {
