@@ -64,7 +64,10 @@ export function employeeCard(m: { items: readonly EmployeeFollowUp[]; notice?: N
 }
 
 /** "Hvordan har du det med sagen nu?" with three answers and an optional comment. */
-export function checkInCard(m: { caseId: string; checkIn: CheckInKind; notice?: Notice }, ctx: CardContext): AdaptiveCard {
+export function checkInCard(
+  m: { caseId: string; checkIn: CheckInKind; comment?: string; notice?: Notice },
+  ctx: CardContext,
+): AdaptiveCard {
   const { locale } = ctx;
   return card(
     [
@@ -80,7 +83,14 @@ export function checkInCard(m: { caseId: string; checkIn: CheckInKind; notice?: 
         errorMessage: t('checkInChoose', locale),
         choices: CHECK_IN_ANSWERS.map((a) => ({ title: answerText(a, locale), value: a })),
       },
-      { type: 'Input.Text', id: 'comment', isMultiline: true, maxLength: CHECK_IN_COMMENT_MAX, label: t('checkInComment', locale) },
+      {
+        type: 'Input.Text',
+        id: 'comment',
+        isMultiline: true,
+        maxLength: CHECK_IN_COMMENT_MAX,
+        label: t('checkInComment', locale),
+        ...(m.comment ? { value: m.comment } : {}),
+      },
       text(t('checkInWho', locale), { isSubtle: true, size: 'Small' }),
     ],
     {

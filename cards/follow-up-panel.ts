@@ -36,7 +36,7 @@ function followUpLines(c: IncidentCase, name: string, f: FollowUp, ctx: CardCont
   const { locale } = ctx;
   const status =
     f.status === 'active'
-      ? t('fuActiveSince', locale, { date: dateOf(f.since, locale) })
+      ? t(c.status === 'plan' ? 'fuActiveSince' : 'fuEndedClosed', locale, { date: dateOf(f.since, locale) })
       : t(f.stoppedBy === 'employee' ? 'fuStoppedByEmployee' : 'fuStoppedByManager', locale, {
           date: f.stoppedAt ? dateOf(f.stoppedAt, locale) : '',
         });
@@ -66,12 +66,12 @@ function offer(c: IncidentCase, ctx: CardContext): Element[] {
 }
 
 /** Folded: one line per follow-up with its latest answer, and the button that opens it. */
-function summaryLine(f: FollowUp, employees: readonly PersonRef[], locale: Locale): Element {
+function summaryLine(c: IncidentCase, f: FollowUp, employees: readonly PersonRef[], locale: Locale): Element {
   const name = employees.find((e) => e.id === f.employeeId)?.name ?? '';
   const last = [...f.checkIns].reverse().find((ci) => ci.answer);
   const state =
     f.status === 'active'
-      ? t('fuActiveSince', locale, { date: dateOf(f.since, locale) })
+      ? t(c.status === 'plan' ? 'fuActiveSince' : 'fuEndedClosed', locale, { date: dateOf(f.since, locale) })
       : t(f.stoppedBy === 'employee' ? 'fuStoppedByEmployee' : 'fuStoppedByManager', locale, {
           date: f.stoppedAt ? dateOf(f.stoppedAt, locale) : '',
         });
@@ -103,7 +103,7 @@ export function followUpPanel(c: IncidentCase, ctx: CardContext, opened: boolean
       { caseId: c.id },
       { associatedInputs: 'none' },
     );
-    const lines = (c.followUps ?? []).map((f) => summaryLine(f, employees, locale));
+    const lines = (c.followUps ?? []).map((f) => summaryLine(c, f, employees, locale));
     return [container([title, ...lines, actionSet([button], { spacing: 'Small' })], { separator: true, spacing: 'Medium' })];
   }
   const running = c.followUps?.some((f) => f.status === 'active') && c.status === 'plan';

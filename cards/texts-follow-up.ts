@@ -23,6 +23,7 @@ export const FOLLOW_UP_TEXTS = {
     da: 'Bed medarbejderen åbne Opbakning i Teams (under Apps) og skrive "hej". Så ser de deres oversigt.',
     en: 'Ask the employee to open Opbakning in Teams (under Apps) and say "hi". They then see their overview.',
   },
+  fuEndedClosed: { da: 'Sluttede, da sagen blev lukket (startet {date}).', en: 'Ended when the case was closed (started {date}).' },
   fuStoppedByEmployee: { da: 'Medarbejderen sagde stop den {date}.', en: 'The employee said stop on {date}.' },
   fuStoppedByManager: { da: 'Stoppet af en leder den {date}.', en: 'Stopped by a manager on {date}.' },
   fuWithdraw: { da: 'Stop opfølgningen', en: 'Stop the follow-up' },

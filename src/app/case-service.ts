@@ -53,9 +53,9 @@ export class CaseService {
     return myCasesView(this.deps, actor, n);
   }
 
-  /** The employee's card, if the actor is an employee with an active follow-up; else undefined. */
-  employee(actor: Actor): Promise<View | undefined> {
-    return employeeView(this.deps, actor);
+  /** The employee's card, if the actor is an employee with an active follow-up; else undefined (see employeeView). */
+  employee(actor: Actor, asked = false): Promise<View | undefined> {
+    return employeeView(this.deps, actor, asked);
   }
 
   /** A typed "stop" from an employee with a follow-up; undefined from anyone else. */

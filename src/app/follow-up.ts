@@ -1,5 +1,12 @@
 import type { Case, IncidentCase } from '../domain/case';
-import { activeFollowUp, CHECK_IN_ANSWERS, CHECK_IN_KINDS, type CheckInAnswer, type CheckInKind } from '../domain/follow-up';
+import {
+  activeFollowUp,
+  CHECK_IN_ANSWERS,
+  CHECK_IN_COMMENT_MAX,
+  CHECK_IN_KINDS,
+  type CheckInAnswer,
+  type CheckInKind,
+} from '../domain/follow-up';
 import { type EmployeeCommand, transition } from '../domain/transition';
 import type { ActionDeps, Actor, Data } from './actions/context';
 import { notice } from './actions/context';
@@ -50,9 +57,13 @@ async function activeFor(deps: ActionDeps, employeeId: string): Promise<{ c: Inc
   return found;
 }
 
-/** The employee card when someone with an active follow-up opens their chat with the bot; undefined for anyone else. */
-export async function employeeView(deps: ActionDeps, actor: Actor): Promise<View | undefined> {
+/**
+ * The employee card when someone with an active follow-up opens their chat with the bot; undefined for anyone else.
+ * A manager keeps their start card unless they ask for the follow-up (`asked`): they use the bot for their own cases too.
+ */
+export async function employeeView(deps: ActionDeps, actor: Actor, asked = true): Promise<View | undefined> {
   if (!actor.id) return undefined;
+  if (!asked && (await deps.directory.departmentsManagedBy(actor.id)).length) return undefined;
   const active = await activeFor(deps, actor.id);
   if (!active.length) return undefined;
   const items = active.flatMap(({ c, department }) => employeeItem(c, department, actor.id) ?? []);
@@ -104,7 +115,8 @@ export async function answerCheckIn(deps: ActionDeps, actor: Actor, data: Data):
     const f = c?.kind === 'incident' ? activeFollowUp(c, actor.id) : undefined;
     const open = isKind(data.checkIn) && f?.checkIns.some((ci) => ci.kind === data.checkIn && ci.sentOn && !ci.answer);
     if (!c || !open || !isKind(data.checkIn)) return closed;
-    return { locale, screen: { kind: 'checkIn', caseId, checkIn: data.checkIn, notice: notice('invalidInput', 'attention') } };
+    const typed = typeof data.comment === 'string' ? { comment: data.comment.slice(0, CHECK_IN_COMMENT_MAX) } : {};
+    return { locale, screen: { kind: 'checkIn', caseId, checkIn: data.checkIn, ...typed, notice: notice('invalidInput', 'attention') } };
   }
   const comment = typeof data.comment === 'string' ? data.comment : undefined;
   const saved = await apply(deps, actor, caseId, {

@@ -140,7 +140,14 @@ export interface EmployeeFollowUp {
 /** The employee's side of the follow-up (issue 15): never a case card. */
 export type EmployeeScreen =
   | { readonly kind: 'employee'; readonly items: readonly EmployeeFollowUp[]; readonly notice?: Notice }
-  | { readonly kind: 'checkIn'; readonly caseId: string; readonly checkIn: CheckInKind; readonly notice?: Notice }
+  | {
+      readonly kind: 'checkIn';
+      readonly caseId: string;
+      readonly checkIn: CheckInKind;
+      /** What the employee typed, when the answer was missing. */
+      readonly comment?: string;
+      readonly notice?: Notice;
+    }
   /** To the case's managers: an employee answered; who and their comment are on the case card. */
   | { readonly kind: 'checkInAnswered'; readonly caseId: string; readonly answer: CheckInAnswer };
 

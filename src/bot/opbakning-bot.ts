@@ -72,6 +72,9 @@ async function teamInfo(context: TurnContext): Promise<TeamInfo> {
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
 
+/** An employee who is also a manager asks for their own follow-up. */
+const FOLLOW_UP = /\b(opf(ø|oe)lgning|follow-?up)\b/i;
+
 /** An employee with a follow-up says stop: the whole message is the word. */
 const STOP = /^\s*(stop|stopp|afmeld|unsubscribe)\s*[.!]?\s*$/i;
 
@@ -130,8 +133,9 @@ export class OpbakningBot extends TeamsActivityHandler {
       const text = (context.activity.text ?? '').trim();
       const view = MY_CASES.test(text)
         ? await this.deps.service.myCases(actor)
-        : ((STOP.test(text) ? await this.deps.service.employeeStop(actor) : await this.deps.service.employee(actor)) ??
-          (await this.deps.service.start(actor)));
+        : ((STOP.test(text)
+            ? await this.deps.service.employeeStop(actor)
+            : await this.deps.service.employee(actor, FOLLOW_UP.test(text))) ?? (await this.deps.service.start(actor)));
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();
