@@ -1,8 +1,35 @@
-import { checkInStep, claimCheckIn } from '../domain/follow-up';
+import type { Case } from '../domain/case';
+import { checkInStep, claimAnswerNotice, claimCheckIn, untoldAnswer } from '../domain/follow-up';
 import type { Policy } from '../domain/policy';
 import type { CaseRepository } from './case-repository';
+import type { Stored } from './json-store';
 import type { OwnerNotifier } from './retention';
 import { type CaseStep, sweepCases } from './sweep-cases';
+
+/**
+ * Tells each of the case's managers, in their own chat and language, of an employee's answer not yet told: claimed with
+ * the eTag first, so it goes out once from any number of instances and retries; attempted once, like a reminder.
+ * 'conflict': somebody saved first; read the case again.
+ */
+export async function tellManagers(
+  deps: { readonly cases: CaseRepository; readonly clock: { now(): Date }; readonly notifier?: OwnerNotifier | undefined },
+  stored: Stored<Case>,
+): Promise<'told' | 'conflict' | 'none'> {
+  const { cases, clock, notifier } = deps;
+  const c = stored.value;
+  const untold = c.kind === 'incident' ? untoldAnswer(c) : undefined;
+  const answer = untold?.checkIn.answer;
+  if (c.kind !== 'incident' || !notifier || !untold || !answer) return 'none';
+  const claimed = claimAnswerNotice(c, untold.employeeId, untold.checkIn.kind, clock.now());
+  if ((await cases.replace(claimed, stored.etag)) !== 'saved') return 'conflict';
+  await Promise.all(
+    [c.ownerId, ...c.managerIds].map(async (id) => {
+      const locale = (await cases.prefs(id).catch(() => ({ locale: undefined }))).locale ?? c.locale;
+      await notifier.notify(id, { locale, screen: { kind: 'checkInAnswered', caseId: c.id, answer } }).catch(() => false);
+    }),
+  );
+  return 'told';
+}
 
 export interface CheckInDeps {
   readonly cases: CaseRepository;
@@ -25,9 +52,11 @@ export class CheckInSweep {
     return { sent: counts.checkIn ?? 0, undelivered: counts.checkInUndelivered ?? 0, failed };
   }
 
-  readonly step: CaseStep<'checkIn' | 'checkInUndelivered'> = async (stored) => {
+  readonly step: CaseStep<'checkIn' | 'checkInUndelivered' | 'answerTold'> = async (stored) => {
     const { cases, policy, clock, notifier } = this.deps;
     const c = stored.value;
+    // An answer whose notification was cut off (a crash right after it was saved) goes out now.
+    if (c.kind === 'incident' && untoldAnswer(c)) return (await tellManagers(this.deps, stored)) === 'told' ? 'answerTold' : 'none';
     if (c.kind !== 'incident' || c.status !== 'plan' || !c.followUps?.some((f) => f.status === 'active')) return 'none';
     // Someone who never opened the chat has no address: nothing is claimed until they do.
     const reachable = new Set<string>();

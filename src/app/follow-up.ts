@@ -12,6 +12,7 @@ import type { ActionDeps, Actor, Data } from './actions/context';
 import { notice } from './actions/context';
 import { localeOf } from './actions/views';
 import { CASE_ID } from './case-repository';
+import { tellManagers } from './check-ins';
 import type { Department } from './directory';
 import type { EmployeeFollowUp, View } from './screens';
 
@@ -126,22 +127,14 @@ export async function answerCheckIn(deps: ActionDeps, actor: Actor, data: Data):
     ...(comment ? { comment } : {}),
   });
   if (!saved) return closed;
-  await tellManagers(deps, saved, data.answer);
+  // Saved first, told after: an answer is never lost, and the hourly sweep tells of one whose notification was cut off.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stored = await deps.cases.get(saved.id).catch(() => undefined);
+    if (!stored || (await tellManagers(deps, stored).catch(() => 'none' as const)) !== 'conflict') break;
+  }
   const rest = (await employeeView(deps, actor))?.screen;
   return {
     locale,
     screen: { kind: 'employee', items: rest?.kind === 'employee' ? rest.items : [], notice: notice('checkInThanks', 'good') },
   };
-}
-
-/** Each of the case's managers, in their own chat and language; best effort, the answer is on the card regardless. */
-async function tellManagers(deps: ActionDeps, c: Case, answer: CheckInAnswer): Promise<void> {
-  const { notifier } = deps;
-  if (!notifier) return;
-  await Promise.all(
-    [c.ownerId, ...c.managerIds].map(async (id) => {
-      const locale = (await deps.cases.prefs(id).catch(() => ({ locale: undefined }))).locale ?? c.locale;
-      await notifier.notify(id, { locale, screen: { kind: 'checkInAnswered', caseId: c.id, answer } }).catch(() => false);
-    }),
-  );
 }

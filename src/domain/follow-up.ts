@@ -24,6 +24,8 @@ export interface CheckIn {
   /** The employee's own words; shown to the case's managers only, as typed. */
   readonly comment?: string;
   readonly answeredAt?: string;
+  /** When the managers' notification of the answer was claimed; set once, so it goes out once. */
+  readonly managersToldAt?: string;
 }
 
 /**
@@ -92,6 +94,27 @@ export function claimCheckIn(c: IncidentCase, step: Extract<CheckInStep, { kind:
     followUps: c.followUps?.map((f) =>
       f.employeeId === step.employeeId
         ? { ...f, checkIns: f.checkIns.map((ci) => (ci.kind === step.checkIn ? { ...ci, sentOn: step.today } : ci)) }
+        : f,
+    ),
+  };
+}
+
+/** An answer the managers have not been told of yet (the answer path tells them at once; the sweep catches a crash). */
+export function untoldAnswer(c: IncidentCase): { readonly employeeId: string; readonly checkIn: CheckIn } | undefined {
+  for (const f of c.followUps ?? []) {
+    const checkIn = f.checkIns.find((ci) => ci.answer && !ci.managersToldAt);
+    if (checkIn) return { employeeId: f.employeeId, checkIn };
+  }
+  return undefined;
+}
+
+/** The claim before telling the managers; like the check-in's claim it leaves the revision alone. */
+export function claimAnswerNotice(c: IncidentCase, employeeId: string, kind: CheckInKind, at: Date): IncidentCase {
+  return {
+    ...c,
+    followUps: c.followUps?.map((f) =>
+      f.employeeId === employeeId
+        ? { ...f, checkIns: f.checkIns.map((ci) => (ci.kind === kind ? { ...ci, managersToldAt: at.toISOString() } : ci)) }
         : f,
     ),
   };

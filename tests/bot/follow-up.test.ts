@@ -1,3 +1,4 @@
+import { OpbakningError } from '../../src/app/errors';
 import { Verb } from '../../src/app/verbs';
 import { caseRef } from '../../src/domain/drafts';
 import { loadPolicy } from '../../src/policy/load-policy';
@@ -16,6 +17,7 @@ import {
 } from '../support/bot-client';
 import { ANDERS_INTAKE, click, confirmedPlan, validCards } from '../support/case-steps';
 import { startFakeConnector } from '../support/fake-connector';
+import { FlakyStore } from '../support/flaky-store';
 import { validateCard } from '../support/validate-card';
 
 /** Tuesday 24 November 2026, 11:00 in Copenhagen: the plan is confirmed and the employee says yes. */
@@ -92,6 +94,14 @@ async function consented(): Promise<{ caseId: string; plan: Card }> {
   const started = await use(opened, Verb.followUpStart, { followUpConsent: 'true' });
   expect(cardText(started)).toContain('Opfølgningen er startet');
   return { caseId, plan: started };
+}
+
+/** A store that loses the connection just as the managers' notification is about to be claimed, as a crash there would. */
+class CutOffStore extends FlakyStore {
+  override async replace(key: string, value: unknown, etag: string) {
+    if (JSON.stringify(value).includes('managersToldAt')) throw new OpbakningError('storage_unavailable', 'cut off');
+    return super.replace(key, value, etag);
+  }
 }
 
 describe("the employee's follow-up", () => {
@@ -247,5 +257,29 @@ describe("the employee's follow-up", () => {
     });
     expect(cardText(outsider.body.value)).not.toContain(ANDERS_INTAKE.description);
     expect((await planNow(caseId)).rev).toBe(rev);
+  });
+
+  it('tells the managers of an answer whose notification was cut off, once, from the next sweep', async () => {
+    const cut = await startBot({ now: () => now, container: bot.container, wrapStore: (store) => new CutOffStore(store) });
+    try {
+      const { caseId } = await consented();
+      await say(bot.url, PEOPLE.anders, 'hej');
+      now = WEEK_ON;
+      await bot.app.checkIns.run();
+      const [asked] = sentTo(PEOPLE.anders, caseId);
+      const toMette = sentTo(PEOPLE.mette, caseId).length;
+      const data = { ...action(cardIn(asked), Verb.checkInAnswer).data, answer: 'good' };
+      const res = await invoke(cut.url, PEOPLE.anders, Verb.checkInAnswer, data);
+      // The answer is saved and the employee thanked, though nobody could be told yet.
+      expect(cardText(res.body.value)).toContain('Tak for dit svar');
+      expect(sentTo(PEOPLE.mette, caseId)).toHaveLength(toMette);
+      await Promise.all([bot.app.checkIns.run(), second.app.checkIns.run()]);
+      await bot.app.sweep();
+      const told = sentTo(PEOPLE.mette, caseId).slice(toMette);
+      expect(told).toHaveLength(1);
+      expect(cardText(cardIn(told[0]))).toContain('Det går godt');
+    } finally {
+      await cut.stop();
+    }
   });
 });

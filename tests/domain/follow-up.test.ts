@@ -1,5 +1,5 @@
 import type { IncidentCase, Intake } from '../../src/domain/case';
-import { activeFollowUp, checkInStep, checkInsFrom, claimCheckIn } from '../../src/domain/follow-up';
+import { activeFollowUp, checkInStep, checkInsFrom, claimAnswerNotice, claimCheckIn, untoldAnswer } from '../../src/domain/follow-up';
 import { type Command, newIncident, type TransitionContext, transition } from '../../src/domain/transition';
 import { loadPolicy } from '../../src/policy/load-policy';
 
@@ -102,6 +102,12 @@ describe('the follow-up sub-machine', () => {
     expect(activeFollowUp(answered, 'anders')?.checkIns[0]).toMatchObject({ answer: 'mixed', comment: 'Det går op og ned' });
     expect(answered.audit.at(-1)).toMatchObject({ by: 'anders', what: 'followUp.answer' });
     expect(reason(answered, answer, as('anders'))).toBe('notAllowedNow'); // replayed
+    // The managers are told once: the claim marks it, without a new revision.
+    expect(untoldAnswer(asked)).toBeUndefined();
+    expect(untoldAnswer(answered)).toMatchObject({ employeeId: 'anders', checkIn: { kind: 'week', answer: 'mixed' } });
+    const told = claimAnswerNotice(answered, 'anders', 'week', now);
+    expect(told.rev).toBe(answered.rev);
+    expect(untoldAnswer(told)).toBeUndefined();
   });
 
   it('stops at once when the employee says stop or the manager withdraws, and answers are refused after', () => {
