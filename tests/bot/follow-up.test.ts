@@ -7,6 +7,7 @@ import {
   type Card,
   cardOf,
   cardText,
+  inputs,
   invoke,
   PEOPLE,
   type Person,
@@ -257,6 +258,24 @@ describe("the employee's follow-up", () => {
     });
     expect(cardText(outsider.body.value)).not.toContain(ANDERS_INTAKE.description);
     expect((await planNow(caseId)).rev).toBe(rev);
+  });
+
+  it('leaves a manager who is also the employee their start card, and shows the follow-up when they ask for it', async () => {
+    // Mette's case about Peter, who manages the department with her.
+    const send = as(PEOPLE.mette);
+    const start = cardOf((await say(bot.url, PEOPLE.mette, 'ny sag')).activities[0]);
+    const intake = await click(send, start, Verb.newIncident);
+    const assessment = await click(send, intake, Verb.intakeSubmit, { ...ANDERS_INTAKE, employees: PEOPLE.peter.aadObjectId });
+    const confirmed = (await click(send, assessment, Verb.assessmentConfirm, inputs(assessment))) as Card;
+    const peterCase = String(action(confirmed, Verb.close).data.caseId);
+    await use(await use(confirmed, Verb.followUpShow), Verb.followUpStart, { followUpConsent: 'true' });
+
+    const hello = cardOf((await say(bot.url, PEOPLE.peter, 'hej')).activities[0]);
+    expect(cardText(hello)).not.toContain('Opfølgning fra Opbakning');
+    const asked = cardOf((await say(bot.url, PEOPLE.peter, 'min opfølgning')).activities[0]);
+    expect(cardText(asked)).toContain('Opfølgning fra Opbakning');
+    expect(JSON.stringify(asked)).toContain(peterCase);
+    expectNoCaseContent(asked);
   });
 
   it('tells the managers of an answer whose notification was cut off, once, from the next sweep', async () => {
