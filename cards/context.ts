@@ -13,4 +13,6 @@ export interface CardContext {
   readonly graph?: boolean;
   /** True in real Teams (SSO): the employee picker also searches the whole organisation. */
   readonly peoplePicker?: boolean;
+  /** The bot's app id, for the Teams deep link to its chat (the employee's follow-up); absent in local mode. */
+  readonly botId?: string;
 }

@@ -126,3 +126,9 @@ export function confirmAction<V extends VerbName>(title: string, question: strin
     },
   };
 }
+
+/** Cut to `max` characters (not UTF-16 units) with "…": a card shows the start, the export or the details the whole. */
+export function shorten(value: string, max: number): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}

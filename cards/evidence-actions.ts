@@ -5,10 +5,7 @@ import type { CardContext } from './context';
 import { actionSet, caseData, container, type Element, execute, plain, text } from './elements';
 import { t } from './texts';
 
-/**
- * "Gem siden nu" for each link while the case is open, shown inside the "Dokumentation (n)" section; with the
- * case-pack line it is left out while an action or the evidence list is open (the card must stay under 28 KB).
- */
+/** "Gem siden nu" for each link while the case is open, in the opened "Dokumentation (n)" section, and what the pack holds. */
 export function captureRows(c: IncidentCase, ctx: CardContext): Element[] {
   const { locale } = ctx;
   const links = c.status === 'plan' ? (c.intake?.urls ?? []) : [];

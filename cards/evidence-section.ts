@@ -6,7 +6,7 @@ import type { Locale } from '../src/domain/i18n';
 import { isRasterImage } from '../src/domain/sniff-type';
 import { copenhagenWallTime } from '../src/domain/zoned';
 import type { CardContext } from './context';
-import { actionSet, caseData, container, type Element, execute, heading, labelled, plain, text } from './elements';
+import { actionSet, caseData, container, type Element, execute, heading, labelled, plain, shorten, text } from './elements';
 import { t } from './texts';
 
 /** The newest items shown on the case card; the rest are counted (the card must stay well under Teams' size limit). */
@@ -14,11 +14,6 @@ export const EVIDENCE_SHOWN = 8;
 
 /** Links, notes and reasons are cut on the card (the whole text is in the export). */
 const SHOWN_CHARS = 140;
-
-function shorten(value: string, max: number): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** The id of the section's button row: later features append their buttons to it ("Gem siden nu", "Lav sagsmappe"). */
 export const EVIDENCE_ACTIONS_ID = 'evidenceActions';
@@ -100,9 +95,9 @@ function withdrawForm(c: IncidentCase, active: readonly EvidenceItem[], locale: 
 }
 
 /**
- * "Dokumentation (n)" on the case card. Closed, it is the heading, the count and "Vis dokumentation"; open, the newest
- * items (withdrawn ones marked) and the withdraw form. `rows` and `actions`: further lines and buttons for the
- * section, given by other features ("Gem siden nu", "Lav sagsmappe").
+ * "Dokumentation (n)" on the case card. Folded, it is the heading, the count and "Vis dokumentation"; open, `rows`
+ * ("Gem siden nu" per link), the newest items (withdrawn ones marked) and the withdraw form. Folded by default because a
+ * full plan alone comes near Teams' 28 KB. `actions`: further buttons for the section's row ("Lav sagsmappe").
  */
 export function evidenceSection(
   c: IncidentCase,
@@ -115,20 +110,22 @@ export function evidenceSection(
   const active = all.filter((i) => !i.withdrawn);
   const body: Element[] = [heading(t('evidenceTitle', locale, { n: all.length }), 'Medium')];
   if (!all.length && !closed) body.push(text(t('evidenceNone', locale), { size: 'Small', isSubtle: true, spacing: 'None' }));
+  const links = closed ? 0 : (c.intake?.urls.length ?? 0);
   const buttons: Element[] = [];
   if (options.open) {
+    body.push(...(options.rows ?? []));
     const shown = all.slice(-EVIDENCE_SHOWN).reverse();
     body.push(...shown.map((i) => itemLines(i, locale)));
     if (all.length > shown.length)
       body.push(text(t('evidenceOlder', locale, { n: all.length - shown.length }), { size: 'Small', isSubtle: true }));
     if (!closed && active.length) buttons.push(withdrawForm(c, active, locale));
     buttons.push(execute(t('evidenceHide', locale), Verb.open, { caseId: c.id }, { associatedInputs: 'none' }));
-  } else if (all.length) {
+  } else if (all.length || links) {
     if (withdrawnCount(all))
       body.push(text(t('evidenceWithdrawnCount', locale, { n: withdrawnCount(all) }), { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (links) body.push(text(t('evidenceCaptureHint', locale), { size: 'Small', isSubtle: true, spacing: 'None' }));
     buttons.push(execute(t('evidenceShow', locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' }));
   }
-  body.push(...(options.rows ?? []));
   buttons.push(...(options.actions ?? []));
   if (buttons.length) body.push(actionSet(buttons, { id: EVIDENCE_ACTIONS_ID, spacing: 'Small' }));
   return [container(body, { id: 'evidence', separator: true, spacing: 'Large' })];

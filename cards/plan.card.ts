@@ -1,3 +1,4 @@
+import { FOLLOW_UP_PANEL } from '../src/app/actions/follow-up';
 import type { Department } from '../src/app/directory';
 import type { Notice } from '../src/app/screens';
 import { Verb } from '../src/app/verbs';
@@ -25,11 +26,13 @@ import {
   heading,
   noticeBanner,
   plain,
+  shorten,
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
 import { captureRows, packButton } from './evidence-actions';
 import { evidenceSection } from './evidence-section';
+import { followUpPanel } from './follow-up-panel';
 import { meetingPanel } from './meeting-panel';
 import { postPanel } from './post-panel';
 import { t } from './texts';
@@ -107,6 +110,9 @@ function referenceInput(a: PlannedAction, locale: CardContext['locale']): Elemen
   };
 }
 
+/** A done action's reference on the folded plan: enough for a journal number or a short reason. */
+const REFERENCE_SHOWN = 100;
+
 function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
   const def = actionDef(ctx.policy, a.actionId);
   if (!def) return [];
@@ -124,7 +130,8 @@ function row(a: PlannedAction, m: PlanModel, ctx: CardContext): Element[] {
     items.push(
       text(t(a.notRelevant ? 'notRelevantOn' : 'doneOn', locale, { date: on }), { size: 'Small', isSubtle: true, spacing: 'None' }),
     );
-    if (a.reference) items.push(plain(a.reference, { size: 'Small', isSubtle: true }));
+    // Folded, the start of a long reference (the card is near 28 KB with every action done); "Detaljer" shows it whole.
+    if (a.reference) items.push(plain(open ? a.reference : shorten(a.reference, REFERENCE_SHOWN), { size: 'Small', isSubtle: true }));
   } else items.push(whoDue(a, def, ctx));
   const viaGraph = graphDriven(a, def, c, ctx);
   if (viaGraph && def.kind === 'meeting') items.push(...meetingPanel(c, ctx, ctx.now ?? new Date(`${ctx.today}T08:00:00Z`)));
@@ -189,13 +196,9 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         groupHeading(g.urgency, g.actions.length, ctx),
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
-      // The list only when opened (the actions shrink meanwhile): a full plan alone comes near Teams' 28 KB. For the
-      // same reason "Gem siden nu" steps aside while an action or the list is open.
-      ...evidenceSection(c, ctx, {
-        open: Boolean(m.evidence),
-        rows: m.expanded || m.evidence ? [] : captureRows(c, ctx),
-        actions: [packButton(c, ctx)],
-      }),
+      // The list and "Gem siden nu" only when opened (the actions shrink meanwhile): a full plan alone comes near 28 KB.
+      ...evidenceSection(c, ctx, { open: Boolean(m.evidence), rows: m.evidence ? captureRows(c, ctx) : [], actions: [packButton(c, ctx)] }),
+      ...followUpPanel(c, ctx, m.expanded?.actionId === FOLLOW_UP_PANEL),
     ],
     {
       actions: closed

@@ -4,6 +4,7 @@ import type { Locale } from '../src/domain/i18n';
 import { assessmentCard } from './assessment.card';
 import type { CardContext } from './context';
 import type { AdaptiveCard } from './elements';
+import { checkInAnsweredCard, checkInCard, employeeCard } from './employee.card';
 import { evidenceCaseCard, evidenceReceivedCard, evidenceTooManyCard } from './evidence.card';
 import { exportCard, retentionCard } from './export.card';
 import { intakeCard } from './intake.card';
@@ -27,6 +28,10 @@ export function notificationText(screen: Screen, locale: Locale): string | undef
       return t('reminderTitle', locale, { ref: caseRef(screen.caseId) });
     case 'retention':
       return t('retentionSummary', locale, { ref: caseRef(screen.caseId) });
+    case 'checkIn':
+      return t('checkInQuestion', locale);
+    case 'checkInAnswered':
+      return t('checkInAnsweredTitle', locale, { ref: caseRef(screen.caseId) });
     default:
       return undefined;
   }
@@ -65,5 +70,11 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return evidenceReceivedCard(screen, ctx);
     case 'evidenceTooMany':
       return evidenceTooManyCard(screen, ctx);
+    case 'employee':
+      return employeeCard(screen, ctx);
+    case 'checkIn':
+      return checkInCard(screen, ctx);
+    case 'checkInAnswered':
+      return checkInAnsweredCard(screen, ctx);
   }
 }

@@ -4,14 +4,18 @@ import type { Localized } from '../src/domain/i18n';
 export const EVIDENCE_TEXTS = {
   evidenceTitle: { da: 'Dokumentation ({n})', en: 'Evidence ({n})' },
   evidenceNone: {
-    da: 'Send skærmbilleder og filer til mig her i chatten, så gemmer jeg dem på sagen med tidspunkt og kontrolsum (SHA-256).',
-    en: 'Send me screenshots and files here in the chat, and I keep them on the case with the time received and a checksum (SHA-256).',
+    da: 'Send skærmbilleder og filer til mig her i chatten; jeg gemmer dem på sagen med tid og SHA-256.',
+    en: 'Send me screenshots and files here in the chat; I keep them on the case with the time and SHA-256.',
   },
   evidenceOlder: {
     da: '… og {n} ældre. Hele listen står i eksporten.',
     en: '… and {n} older. The full list is in the export.',
   },
   evidenceShow: { da: 'Vis dokumentation', en: 'Show evidence' },
+  evidenceCaptureHint: {
+    da: 'Sagens sider gemmes med "Gem siden nu" under "Vis dokumentation".',
+    en: 'Save the case\'s pages with "Save the page now" under "Show evidence".',
+  },
   evidenceHide: { da: 'Luk dokumentation', en: 'Close evidence' },
   evidenceWithdrawnCount: { da: 'Heraf {n} trukket tilbage.', en: '{n} of them withdrawn.' },
   evidenceFile: { da: 'Fil', en: 'File' },

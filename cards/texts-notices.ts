@@ -113,6 +113,27 @@ export const NOTICES: Record<NoticeCode, Localized> = {
     da: 'Dokumentationen er trukket tilbage. Den bliver stående på sagen, markeret, med din begrundelse.',
     en: 'The evidence is withdrawn. It stays on the case, marked, with your reason.',
   },
+  followUpStarted: {
+    da: 'Opfølgningen er startet. Send medarbejderen linket nedenfor.',
+    en: 'The follow-up has started. Send the employee the link below.',
+  },
+  followUpWithdrawn: {
+    da: 'Opfølgningen er stoppet. Medarbejderen får ikke flere beskeder fra Opbakning.',
+    en: 'The follow-up has stopped. The employee gets no more messages from Opbakning.',
+  },
+  consentRequired: {
+    da: 'Sæt kryds ved, at medarbejderen har sagt ja, før opfølgningen startes. Intet er ændret.',
+    en: 'Tick that the employee has said yes before starting the follow-up. Nothing was changed.',
+  },
+  checkInThanks: { da: 'Tak for dit svar. Din leder kan se det nu.', en: 'Thank you for your answer. Your manager can see it now.' },
+  followUpStopped: {
+    da: 'Opfølgningen er stoppet. Du får ikke flere beskeder fra Opbakning.',
+    en: 'The follow-up has stopped. You will get no more messages from Opbakning.',
+  },
+  followUpInactive: {
+    da: 'Det spørgsmål er ikke åbent længere, så intet er ændret.',
+    en: 'That question is no longer open, so nothing was changed.',
+  },
 };
 
 export const FIELD_ERRORS: Record<FieldError, Localized> = {

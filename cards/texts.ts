@@ -2,16 +2,21 @@ import type { Locale, Localized } from '../src/domain/i18n';
 import { ADMIN_TEXTS } from './texts-admin';
 import { CASE_TEXTS } from './texts-case';
 import { EVIDENCE_TEXTS } from './texts-evidence';
+import { FOLLOW_UP_TEXTS } from './texts-follow-up';
 import { PACK_TEXTS } from './texts-pack';
 import { PLAN_TEXTS } from './texts-plan';
 
 export { FIELD_ERRORS, NOTICES } from './texts-notices';
 
 /** Every fixed text a card shows, in Danish and English; split by area, looked up in one place. */
-export const T = { ...CASE_TEXTS, ...PLAN_TEXTS, ...ADMIN_TEXTS, ...EVIDENCE_TEXTS, ...PACK_TEXTS } as const satisfies Record<
-  string,
-  Localized
->;
+export const T = {
+  ...CASE_TEXTS,
+  ...PLAN_TEXTS,
+  ...ADMIN_TEXTS,
+  ...EVIDENCE_TEXTS,
+  ...PACK_TEXTS,
+  ...FOLLOW_UP_TEXTS,
+} as const satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof T;
 

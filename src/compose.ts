@@ -7,6 +7,7 @@ import type restify from 'restify';
 import { CasePackService } from './app/case-pack-service';
 import { CaseRepository } from './app/case-repository';
 import { type Actor, CaseService, type CaseService as CaseServiceType, type Clock } from './app/case-service';
+import { CheckInSweep } from './app/check-ins';
 import type { Directory } from './app/directory';
 import { pruneInbox } from './app/evidence-intake';
 import type { EvidencePort } from './app/evidence-port';
@@ -64,7 +65,9 @@ export interface App {
   readonly retention: RetentionSweep;
   /** Reminds owners of due and overdue plan actions, once a day per case. */
   readonly reminders: ReminderSweep;
-  /** Retention and reminders in one pass that reads each case once; main.ts runs it every hour. */
+  /** Sends the employees' follow-up check-ins when due, once. */
+  readonly checkIns: CheckInSweep;
+  /** Retention, reminders and check-ins in one pass that reads each case once; main.ts runs it every hour. */
   sweep(): Promise<{ counts: Record<string, number>; failed: number }>;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -176,6 +179,11 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     // Only where Teams puts the manager's files (OneDrive for Business is on SharePoint); loopback in local mode.
     uploadAllowed: (url) => checkDownloadUrl(url, { hosts: ['*.sharepoint.com'], localMode: config.localMode }).ok,
   });
+  // The bot renders the cards the notifier sends; it is made below.
+  let notification: ((view: View) => { card: Record<string, unknown>; summary?: string }) | undefined;
+  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) =>
+    notification ? notification(view) : { card: {} },
+  );
   const service = new CaseService({
     evidence,
     capture: { pages, evidence: evidencePort, limits: { maxFileBytes, maxCaseBytes }, claims: store },
@@ -185,6 +193,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     policy,
     clock,
     newId: overrides.newId ?? newCaseId,
+    notifier,
     graph: {
       work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
       token: tokenSource(config),
@@ -229,11 +238,13 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
       budgetMs: overrides.packBudgetMs ?? 8000,
       later: (reference, logic) => adapter.continueConversationAsync(config.bot.MicrosoftAppId, reference, logic),
     },
+    ...(config.bot.MicrosoftAppId ? { botId: config.bot.MicrosoftAppId } : {}),
   });
   render = (view) => bot.render(view);
-  const notifier = new TeamsOwnerNotifier(adapter, config.bot.MicrosoftAppId, cases, (view) => bot.notification(view));
+  notification = (view) => bot.notification(view);
   const retention = new RetentionSweep({ cases, policy, clock, notifier, evidence: evidencePort });
   const reminders = new ReminderSweep({ cases, policy, clock, notifier });
+  const checkIns = new CheckInSweep({ cases, policy, clock, notifier });
   const server = createServer({ process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) }, (outage, e) =>
     log.error({ outage, ...(e ? { err: errorSummary(e) } : {}) }, 'request failed'),
   );
@@ -243,9 +254,10 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
+    checkIns,
     sweep: async () => {
       const inbox = await pruneInbox(store, clock.now()).catch(() => 0);
-      const result = await sweepCases(cases, [retention.step, reminders.step]);
+      const result = await sweepCases(cases, [retention.step, reminders.step, checkIns.step]);
       return inbox ? { ...result, counts: { ...result.counts, inboxPruned: inbox } } : result;
     },
     listen: () =>

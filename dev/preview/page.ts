@@ -30,6 +30,9 @@ export const CARD_FILES: Record<PreviewCard['card'], string> = {
   evidenceCase: 'cards/evidence.card.ts',
   evidenceReceived: 'cards/evidence.card.ts',
   evidenceTooMany: 'cards/evidence.card.ts',
+  employee: 'cards/employee.card.ts',
+  checkIn: 'cards/employee.card.ts (checkInCard)',
+  checkInAnswered: 'cards/employee.card.ts (checkInAnsweredCard)',
 };
 
 const LANGUAGE = { da: 'Dansk', en: 'English' } as const;

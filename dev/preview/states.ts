@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { CardContext } from '../../cards/context';
 import { summary } from '../../src/app/actions/views';
 import type { Department } from '../../src/app/directory';
+import { employeeItem } from '../../src/app/follow-up';
 import type { Notice, Screen } from '../../src/app/screens';
 import type { TeamInfo } from '../../src/app/team-directory';
 import { Verb } from '../../src/app/verbs';
@@ -17,6 +18,7 @@ import { renderIncidentDraft, renderWarningDraft } from '../../src/domain/drafts
 import type { EvidenceItem } from '../../src/domain/evidence';
 import { NOTE_MAX } from '../../src/domain/evidence';
 import { FILE_NAME_MAX } from '../../src/domain/file-name';
+import { checkInStep, claimCheckIn } from '../../src/domain/follow-up';
 import type { Locale } from '../../src/domain/i18n';
 import { intakeValues, validateIntake } from '../../src/domain/intake';
 import type { Slot } from '../../src/domain/meeting';
@@ -40,13 +42,16 @@ export interface PreviewState {
 /** A Tuesday morning in Copenhagen: working hours, so reminders and meeting times behave as on a normal day. */
 export const PREVIEW_NOW = new Date('2026-11-24T08:30:00.000Z');
 
+/** A made-up bot app id, for the deep link the manager sends the employee. */
+const PREVIEW_BOT_ID = '00000000-0000-0000-0000-0000000000b0';
+
 export const department: Department = demo.departments[0] as Department;
 const [manager, anders, sofie] = department.members as [Department['members'][number], ...Department['members']];
 const actor = manager.id;
 const today = danishDate(PREVIEW_NOW);
 
 export function previewContext(policy: Policy, locale: Locale, s: PreviewState): CardContext {
-  return { locale, policy, today, now: PREVIEW_NOW, graph: s.graph ?? true, peoplePicker: true };
+  return { locale, policy, today, now: PREVIEW_NOW, graph: s.graph ?? true, peoplePicker: true, botId: PREVIEW_BOT_ID };
 }
 
 const notice = (code: Notice['code'], tone: Notice['tone']): Notice => ({ code, tone });
@@ -269,8 +274,10 @@ export function previewStates(policy: Policy): PreviewState[] {
       ),
     worked,
   );
-  add('plan', '"Gem siden nu": page saved', { kind: 'plan', case: captured, department, notice: notice('captureSaved', 'good') });
-  add('plan', '"Gem siden nu": login wall', { kind: 'plan', case: captured, department, notice: notice('captureLoginWall', 'warning') });
+  // "Gem siden nu" answers with the Dokumentation section open, where the next link's button is.
+  const opened = { kind: 'plan', case: captured, department, evidence: true } as const;
+  add('plan', '"Gem siden nu": page saved', { ...opened, notice: notice('captureSaved', 'good') });
+  add('plan', '"Gem siden nu": login wall', { ...opened, notice: notice('captureLoginWall', 'warning') });
   add('plan', '"Lav sagsmappe": files offered in the chat', {
     kind: 'plan',
     case: captured,
@@ -459,6 +466,23 @@ export function previewStates(policy: Policy): PreviewState[] {
   const reminder = reminderStep(worked, policy, weekLater);
   if (reminder.kind === 'remind')
     add('reminder', 'actions due and overdue', { kind: 'reminder', caseId: worked.id, today: reminder.today, due: reminder.due });
+  // The employee's follow-up: the manager's panel, the employee's own cards, and the managers' notification.
+  const consented = step(worked, { type: 'followUp.start', rev: 0, employeeId: anders.id, consent: true }, policy);
+  const item = employeeItem(consented, department, anders.id);
+  if (item) add('employee', 'the employee opens the chat', { kind: 'employee', items: [item] });
+  add('employee', 'after stop', { kind: 'employee', items: [], notice: notice('followUpStopped', 'accent') });
+  const asking = checkInStep(consented, policy, weekLater, () => true);
+  if (asking.kind === 'send') {
+    const asked = claimCheckIn(consented, asking);
+    add('checkIn', 'a week on', { kind: 'checkIn', caseId: asked.id, checkIn: asking.checkIn });
+    const comment = 'Det fylder stadig, især når jeg skal på hjemmebesøg.';
+    const cmd = { type: 'followUp.answer', checkIn: asking.checkIn, answer: 'mixed', comment } as const;
+    const answered = transition(asked, cmd, { now: weekLater, actor: anders.id, policy });
+    if (answered.ok && answered.state.kind === 'incident') {
+      add('plan', 'employee follow-up answered', { kind: 'plan', case: answered.state, department });
+      add('checkInAnswered', 'to the managers', { kind: 'checkInAnswered', caseId: asked.id, answer: 'mixed' });
+    }
+  }
   const deleteOn = deletionDate(closed, policy);
   if (deleteOn) add('retention', 'closed case to be deleted', { kind: 'retention', caseId: closed.id, deleteOn });
 

@@ -11,6 +11,9 @@ const userKeys = new Map<string, string>();
 const usersOf = (c: Case) => [c.ownerId, ...c.managerIds];
 const indexKey = (userId: string, caseId: string) => `index/${userKey(userId)}/${caseId}`;
 const closedKey = (userId: string, caseId: string) => `index/${userKey(userId)}/closed/${caseId}`;
+/** Cases on which an employee said yes to the follow-up; kept apart from the managers' index. */
+const followUpKey = (employeeId: string, caseId: string) => `followups/${userKey(employeeId)}/${caseId}`;
+const followUpEmployees = (c: Case) => (c.kind === 'incident' ? (c.followUps ?? []).map((f) => f.employeeId) : []);
 
 /** Directory ids become opaque keys, so storage listings never show who is who. Remembered: asked for on every turn. */
 function userKey(userId: string): string {
@@ -66,6 +69,20 @@ export class CaseRepository {
     await Promise.all(usersOf(c).flatMap((u) => [this.store.delete(indexKey(u, c.id)), this.store.delete(closedKey(u, c.id))]));
     // "Gem siden nu" claims left by a crash hold a link of the case (src/app/actions/evidence-capture.ts).
     await Promise.all((await this.store.list(`captures/${c.id}/`)).map((k) => this.store.delete(k)));
+    await Promise.all(followUpEmployees(c).map((e) => this.store.delete(followUpKey(e, c.id))));
+  }
+
+  /** Lets the employee be recognised in their own chat; written before the consent is saved (idempotent). */
+  async indexFollowUp(employeeId: string, caseId: string): Promise<void> {
+    await this.store.create(followUpKey(employeeId, caseId), {});
+  }
+
+  /** The cases on which this person was ever offered the follow-up; the caller checks that it is still active. */
+  async followUpCases(employeeId: string): Promise<Stored<Case>[]> {
+    const prefix = `followups/${userKey(employeeId)}/`;
+    const ids = (await this.store.list(prefix)).map((k) => k.slice(prefix.length)).filter((id) => CASE_ID.test(id));
+    const found = await Promise.all(ids.slice(0, 50).map((id) => this.get(id)));
+    return found.filter((s): s is Stored<Case> => s !== undefined);
   }
 
   async deletion(caseId: string): Promise<DeletionRecord | undefined> {

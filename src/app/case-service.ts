@@ -10,6 +10,7 @@ import { localeOf, myCasesView, screenFor, showCase, startView, stateScreen } fr
 import { CASE_ID } from './case-repository';
 import { isCoded } from './errors';
 import { type AttachmentToken, EvidenceIntake, type IncomingFile } from './evidence-intake';
+import { employeeStop, employeeView } from './follow-up';
 import { isGraphEffect } from './graph-work';
 import type { Notice, View } from './screens';
 import type { TeamInfo } from './team-directory';
@@ -64,6 +65,16 @@ export class CaseService {
     const { evidence } = this.deps;
     if (!evidence) return undefined;
     return new EvidenceIntake({ ...this.deps, evidence }).received(actor, inboxId, files, token);
+  }
+
+  /** The employee's card, if the actor is an employee with an active follow-up; else undefined (see employeeView). */
+  employee(actor: Actor, asked = false): Promise<View | undefined> {
+    return employeeView(this.deps, actor, asked);
+  }
+
+  /** A typed "stop" from an employee with a follow-up; undefined from anyone else. */
+  employeeStop(actor: Actor): Promise<View | undefined> {
+    return employeeStop(this.deps, actor);
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */
@@ -158,6 +169,7 @@ export class CaseService {
   /** Returns false when an effect cannot be carried out; the transition is then not saved. */
   private async runEffects(effects: readonly Effect[], c: CaseTurn['case']): Promise<boolean> {
     for (const effect of effects) {
+      if (effect.kind === 'indexFollowUp') await this.deps.cases.indexFollowUp(effect.employeeId, c.id);
       if (effect.kind === 'createEscalatedIncident' && c.kind === 'warning') {
         const incident = newIncident(
           { id: effect.incidentId, ownerId: c.ownerId, departmentId: c.departmentId, locale: c.locale, now: this.deps.clock.now() },

@@ -8,10 +8,10 @@ import type { CaseRepository } from './case-repository';
 import type { Department, Directory } from './directory';
 import type { GraphPort, Invitee } from './graph-port';
 
-export type GraphEffect = Exclude<Effect, { kind: 'createEscalatedIncident' }>;
+export type GraphEffect = Exclude<Effect, { kind: 'createEscalatedIncident' | 'indexFollowUp' }>;
 
 export function isGraphEffect(e: Effect): e is GraphEffect {
-  return e.kind !== 'createEscalatedIncident';
+  return e.kind !== 'createEscalatedIncident' && e.kind !== 'indexFollowUp';
 }
 
 export interface GraphWorkDeps {

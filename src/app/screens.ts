@@ -1,5 +1,6 @@
 import type { Case, IncidentCase, PlannedAction, WarningCase } from '../domain/case';
 import type { Draft } from '../domain/drafts';
+import type { CheckInAnswer, CheckInKind } from '../domain/follow-up';
 import type { Locale } from '../domain/i18n';
 import type { IntakeErrors, IntakeValues } from '../domain/intake';
 import type { GuardrailIssue } from '../domain/support-message';
@@ -46,7 +47,13 @@ export type NoticeCode =
   | 'evidenceExpired'
   | 'evidenceDescribed'
   | 'evidenceWithdrawn'
-  | PackNoticeCode;
+  | PackNoticeCode
+  | 'followUpStarted'
+  | 'followUpWithdrawn'
+  | 'consentRequired'
+  | 'checkInThanks'
+  | 'followUpStopped'
+  | 'followUpInactive';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -132,7 +139,40 @@ export type Screen =
       readonly notice: Notice;
       /** An action that repeats what failed, with everything the manager entered. */
       readonly retry?: { readonly verb: VerbName; readonly data: Readonly<Record<string, unknown>> };
-    };
+    }
+  | EmployeeScreen;
+
+/**
+ * What the employee may see of one follow-up: who to talk to and, in plain words, what management is doing.
+ * Built from the case by the application; the card never gets the case itself.
+ */
+export interface EmployeeFollowUp {
+  readonly caseId: string;
+  readonly manager?: string;
+  readonly tr?: string;
+  readonly amr?: string;
+  /** The department's crisis psychologist (or other psychological help) from its contacts. */
+  readonly help: readonly { readonly label: string; readonly value: string }[];
+  /** The support meeting, once booked. */
+  readonly meeting?: { readonly start: string; readonly end: string };
+  /** Management's message to colleagues has been posted. */
+  readonly posted: boolean;
+  readonly nextCheckIn?: string;
+}
+
+/** The employee's side of the follow-up (issue 15): never a case card. */
+export type EmployeeScreen =
+  | { readonly kind: 'employee'; readonly items: readonly EmployeeFollowUp[]; readonly notice?: Notice }
+  | {
+      readonly kind: 'checkIn';
+      readonly caseId: string;
+      readonly checkIn: CheckInKind;
+      /** What the employee typed, when the answer was missing. */
+      readonly comment?: string;
+      readonly notice?: Notice;
+    }
+  /** To the case's managers: an employee answered; who and their comment are on the case card. */
+  | { readonly kind: 'checkInAnswered'; readonly caseId: string; readonly answer: CheckInAnswer };
 
 /** One file of a message: stored (or already on the case), or why not. `name` is the cleaned name. */
 export interface EvidenceOutcome {

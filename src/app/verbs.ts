@@ -37,6 +37,11 @@ export const Verb = {
   evidenceShow: 'opb.evidence.show',
   evidenceCapture: 'opb.evidence.capture',
   packMake: 'opb.case.pack',
+  followUpShow: 'opb.followup.show',
+  followUpStart: 'opb.followup.start',
+  followUpWithdraw: 'opb.followup.withdraw',
+  followUpStop: 'opb.followup.stop',
+  checkInAnswer: 'opb.checkin.answer',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -104,6 +109,17 @@ export type VerbPayloads = Complete<{
   /** `link`: the index of the link in the case's intake. */
   [Verb.evidenceCapture]: CaseRef & { readonly link: number };
   [Verb.packMake]: CaseOnly;
+  [Verb.followUpShow]: CaseOnly;
+  /**
+   * The manager, on the plan: the consent toggle `followUpConsent` arrives beside it, and `followUpEmployee` (a choice)
+   * instead of `employeeId` when the case names several employees.
+   */
+  [Verb.followUpStart]: CaseRef & { readonly employeeId?: string };
+  [Verb.followUpWithdraw]: CaseRef & { readonly employeeId: string };
+  /** The employee, in their own chat: no revision, they never see the case. Without `caseId`, every follow-up. */
+  [Verb.followUpStop]: { readonly caseId?: string };
+  /** The answer (`answer`) and the comment (`comment`) arrive as inputs beside it. */
+  [Verb.checkInAnswer]: CaseOnly & { readonly checkIn: 'week' | 'months3' };
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

@@ -44,6 +44,8 @@ export interface BotDeps {
   readonly packs?: CasePackService;
   /** How the file card follows when the upload outlasts the invoke (`budgetMs`, default 8 s). */
   readonly packDelivery?: Pick<ConsentDeps, 'later' | 'budgetMs'>;
+  /** The bot's app id, for the deep link to its chat that the manager sends an employee; absent in local mode. */
+  readonly botId?: string;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -80,6 +82,12 @@ async function teamInfo(context: TurnContext): Promise<TeamInfo> {
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
 
+/** An employee who is also a manager asks for their own follow-up. */
+const FOLLOW_UP = /\b(opf(ø|oe)lgning|follow-?up)\b/i;
+
+/** An employee with a follow-up says stop: the whole message is the word. */
+const STOP = /^\s*(stop|stopp|afmeld|unsubscribe)\s*[.!]?\s*$/i;
+
 function actorOf(context: TurnContext, sso?: { connectionName: string }, ssoToken?: string): Actor {
   const from = context.activity.from ?? ({} as ChannelAccount);
   return {
@@ -107,8 +115,12 @@ export class OpbakningBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      if (botAdded && isPersonal(context)) await this.send(context, await this.deps.service.welcome(actorOf(context)));
-      else if (botAdded && this.deps.setup && teamId(context)) {
+      if (botAdded && isPersonal(context)) {
+        const actor = actorOf(context);
+        await this.remember(context, actor);
+        // An employee the manager sent here sees their follow-up, not the managers' welcome.
+        await this.send(context, (await this.deps.service.employee(actor)) ?? (await this.deps.service.welcome(actor)));
+      } else if (botAdded && this.deps.setup && teamId(context)) {
         const team = await teamInfo(context);
         await this.send(context, await this.deps.setup.installed(actorOf(context), team));
       }
@@ -130,7 +142,11 @@ export class OpbakningBot extends TeamsActivityHandler {
       await this.remember(context, actor);
       if (await this.evidence(context, actor)) return next();
       const text = (context.activity.text ?? '').trim();
-      const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
+      const view = MY_CASES.test(text)
+        ? await this.deps.service.myCases(actor)
+        : ((STOP.test(text)
+            ? await this.deps.service.employeeStop(actor)
+            : await this.deps.service.employee(actor, FOLLOW_UP.test(text))) ?? (await this.deps.service.start(actor)));
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();
@@ -263,6 +279,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       now,
       graph: this.deps.graph,
       peoplePicker: Boolean(this.deps.sso),
+      ...(this.deps.botId ? { botId: this.deps.botId } : {}),
     });
   }
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates';
 import type { EvidenceItem } from './evidence';
+import type { FollowUp } from './follow-up';
 import type { Locale } from './i18n';
 import type { MeetingState } from './meeting';
 import type { PostState } from './support-message';
@@ -101,6 +102,8 @@ export interface IncidentCase extends CaseBase {
   /** Carried over from an early warning so the manager does not type it again. */
   readonly prefill?: { readonly employees: readonly PersonRef[]; readonly description: string };
   readonly closedAt?: string;
+  /** Opbakning's follow-up with employees who said yes to it (domain/follow-up.ts). */
+  readonly followUps?: readonly FollowUp[];
 }
 
 export interface WarningCase extends CaseBase {

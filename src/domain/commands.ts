@@ -1,5 +1,6 @@
 import type { Intake, Warning } from './case';
 import type { EvidenceAbout, EvidenceItem } from './evidence';
+import type { CheckInAnswer, CheckInKind } from './follow-up';
 import type { GraphFailure, Slot } from './meeting';
 
 /** Steps of the incident itself: intake, assessment, the plan's actions, closing. */
@@ -71,12 +72,35 @@ export type MeetingCommand = MeetingRequest | MeetingResult;
 export type PostCommand = PostRequest | PostResult;
 export type ResultCommand = MeetingResult | PostResult | Extract<EvidenceCommand, { type: 'evidence.add' | 'evidence.describe' }>;
 
-/** What a manager asked for, already validated, or what Graph answered. Every manager's command names its revision. */
-export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand | EvidenceCommand;
+/** The manager records the employee's consent to Opbakning's follow-up, or withdraws it. */
+export type FollowUpRequest =
+  | { readonly type: 'followUp.start'; readonly rev: number; readonly employeeId: string; readonly consent: boolean }
+  | { readonly type: 'followUp.withdraw'; readonly rev: number; readonly employeeId: string };
 
-/** Graph's answers and received evidence are the commands without a revision. */
+/**
+ * The employee's own: they never see the case, so there is no revision to name. Each applies only while the follow-up
+ * with the acting employee (ctx.actor) is active, and an answer only to a check-in sent and not yet answered.
+ */
+export type EmployeeCommand =
+  | { readonly type: 'followUp.stop' }
+  | { readonly type: 'followUp.answer'; readonly checkIn: CheckInKind; readonly answer: CheckInAnswer; readonly comment?: string };
+
+export type FollowUpCommand = FollowUpRequest | EmployeeCommand;
+
+/**
+ * What a manager asked for, already validated, what Graph answered, or what the employee answered. Every manager's
+ * command names its revision.
+ */
+export type Command = IncidentCommand | CloseCommand | WarningCommand | MeetingCommand | PostCommand | EvidenceCommand | FollowUpCommand;
+
+/** Graph's answers and received evidence are the commands without a revision (besides the employee's own). */
 export function isResult(cmd: Command): cmd is ResultCommand {
-  return !('rev' in cmd);
+  return !('rev' in cmd) && !cmd.type.startsWith('followUp.');
+}
+
+/** A manager's command, made against the revision it names. */
+export function hasRevision(cmd: Command): cmd is Extract<Command, { readonly rev: number }> {
+  return 'rev' in cmd;
 }
 
 /** Work outside the case record that the application must carry out after saving. */
@@ -86,4 +110,6 @@ export type Effect =
   | { readonly kind: 'createEvent'; readonly transactionId: string; readonly slot: Slot }
   | { readonly kind: 'cancelEvent'; readonly eventId: string }
   | { readonly kind: 'moveEvent'; readonly eventId: string; readonly slot: Slot }
-  | { readonly kind: 'postMessage'; readonly html: string };
+  | { readonly kind: 'postMessage'; readonly html: string }
+  /** Lets the employee be recognised in their own chat (an index entry under their id); written before the save. */
+  | { readonly kind: 'indexFollowUp'; readonly employeeId: string };

@@ -2,6 +2,7 @@ import { actionDef, assess, byPriority, plannedAction } from './assessment';
 import type { IncidentCase, PlannedAction } from './case';
 import type { Command } from './commands';
 import { evidenceTransition } from './evidence-machine';
+import { followUpTransition } from './follow-up-machine';
 import { advance, no, ok, reopened, type TransitionContext, type TransitionResult } from './machine';
 import { meetingTransition } from './meeting-machine';
 import { postTransition } from './post-machine';
@@ -77,6 +78,11 @@ export function incidentTransition(c: IncidentCase, cmd: Command, ctx: Transitio
     case 'evidence.withdraw':
     case 'evidence.describe':
       return evidenceTransition(c, cmd, ctx);
+    case 'followUp.start':
+    case 'followUp.withdraw':
+    case 'followUp.stop':
+    case 'followUp.answer':
+      return followUpTransition(c, cmd, ctx);
     case 'warning.submit':
     case 'warning.escalate':
       return no('notAllowedNow');

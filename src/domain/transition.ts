@@ -1,5 +1,5 @@
 import type { Case, IncidentCase, WarningCase } from './case';
-import { type Command, isResult } from './commands';
+import { type Command, hasRevision } from './commands';
 import type { Locale } from './i18n';
 import { incidentTransition } from './incident-machine';
 import { no, type TransitionContext, type TransitionResult } from './machine';
@@ -8,6 +8,8 @@ import { warningTransition } from './warning-machine';
 export type {
   Command,
   Effect,
+  EmployeeCommand,
+  FollowUpCommand,
   IncidentCommand,
   MeetingCommand,
   PostCommand,
@@ -22,7 +24,7 @@ export type { Rejection, TransitionContext, TransitionResult } from './machine';
  * A command made against an older revision changes nothing; the caller shows the current card.
  */
 export function transition(state: Case, cmd: Command, ctx: TransitionContext): TransitionResult {
-  if (!isResult(cmd) && cmd.rev !== state.rev) return no('stale');
+  if (hasRevision(cmd) && cmd.rev !== state.rev) return no('stale');
   switch (state.kind) {
     case 'incident':
       return incidentTransition(state, cmd, ctx);

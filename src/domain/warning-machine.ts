@@ -41,6 +41,10 @@ export function warningTransition(c: WarningCase, cmd: Command, ctx: TransitionC
     case 'evidence.add':
     case 'evidence.withdraw':
     case 'evidence.describe':
+    case 'followUp.start':
+    case 'followUp.withdraw':
+    case 'followUp.stop':
+    case 'followUp.answer':
       return no('notAllowedNow');
     default: {
       const _exhaustive: never = cmd;

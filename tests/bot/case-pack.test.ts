@@ -109,7 +109,10 @@ async function caseWithLinks(urls: string[]): Promise<{ caseId: string; plan: Ca
     discoveredOn: '2026-11-24',
     description: 'Borgerens opslag om Anders',
   });
-  return { caseId, plan: plan as Card };
+  // "Gem siden nu" is in the opened Dokumentation section, one click from the plan.
+  const opened = await invoke(bot.url, PEOPLE.mette, Verb.evidenceShow, action(plan as Card, Verb.evidenceShow).data);
+  expect(validateCard(opened.body.value)).toEqual([]);
+  return { caseId, plan: opened.body.value as Card };
 }
 
 const stored = async (caseId: string) => (await cases.get(caseId))?.value as IncidentCase;

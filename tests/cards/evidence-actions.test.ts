@@ -54,21 +54,36 @@ const plan: IncidentCase = {
   plan: proposal,
   evidence: [capture],
 };
-const render = (c: IncidentCase, locale: 'da' | 'en' = 'da') =>
-  renderCard({ kind: 'plan', case: c, department }, { locale, policy, today: '2026-11-24', graph: true, peoplePicker: true });
+const render = (c: IncidentCase, locale: 'da' | 'en' = 'da', evidence = true) =>
+  renderCard(
+    { kind: 'plan', case: c, department, ...(evidence ? { evidence } : {}) },
+    { locale, policy, today: '2026-11-24', graph: true, peoplePicker: true },
+  );
 
 describe('the evidence part of the case card', () => {
-  it.each(['da', 'en'] as const)('"Gem siden nu" for every link with the revision, and "Lav sagsmappe" (%s), within 28 KB', (locale) => {
-    const card = render(plan, locale);
+  it('folded, it points to "Gem siden nu" under "Vis dokumentation" and offers the case pack', () => {
+    const card = render(plan, 'da', false);
     expect(validateCard(card)).toEqual([]);
-    expect(cardSize(card)).toBeLessThanOrEqual(28 * 1024);
-    const saves = executes(card).filter((a) => a.verb === Verb.evidenceCapture);
-    expect(saves.map((a) => a.data)).toEqual(urls.map((_, link) => ({ caseId: plan.id, rev: 3, link })));
-    expect(action(card, Verb.packMake).data).toEqual({ caseId: plan.id });
-    expect(cardText(card)).toContain(
-      locale === 'da' ? 'Gemt 1 gang(e), senest 24.11.2026 10.15' : 'Saved 1 time(s), last 24.11.2026 10.15',
-    );
+    expect(executes(card).filter((a) => a.verb === Verb.evidenceCapture)).toEqual([]);
+    expect(action(card, Verb.evidenceShow).title).toBe('Vis dokumentation');
+    expect(action(card, Verb.packMake).title).toBe('Lav sagsmappe');
+    expect(cardText(card)).toContain('Gem siden nu');
   });
+
+  it.each(['da', 'en'] as const)(
+    'opened: "Gem siden nu" for every link with the revision, and "Lav sagsmappe" (%s), within 28 KB',
+    (locale) => {
+      const card = render(plan, locale);
+      expect(validateCard(card)).toEqual([]);
+      expect(cardSize(card)).toBeLessThanOrEqual(28 * 1024);
+      const saves = executes(card).filter((a) => a.verb === Verb.evidenceCapture);
+      expect(saves.map((a) => a.data)).toEqual(urls.map((_, link) => ({ caseId: plan.id, rev: 3, link })));
+      expect(action(card, Verb.packMake).data).toEqual({ caseId: plan.id });
+      expect(cardText(card)).toContain(
+        locale === 'da' ? 'Gemt 1 gang(e), senest 24.11.2026 10.15' : 'Saved 1 time(s), last 24.11.2026 10.15',
+      );
+    },
+  );
 
   it('a closed case offers the case pack but no new captures', () => {
     const card = render({ ...plan, status: 'closed', closedAt: now });

@@ -42,6 +42,9 @@ const CARDS: Record<Screen['kind'], true> = {
   evidenceCase: true,
   evidenceReceived: true,
   evidenceTooMany: true,
+  employee: true,
+  checkIn: true,
+  checkInAnswered: true,
 };
 const MEETING: Record<Exclude<MeetingStatus, 'idle'>, true> = {
   searching: true,

@@ -8,6 +8,7 @@ import type { EvidencePort } from '../evidence-port';
 import type { GraphPort, TokenResult } from '../graph-port';
 import type { GraphWork } from '../graph-work';
 import type { JsonStore } from '../json-store';
+import type { OwnerNotifier } from '../retention';
 import type { Notice, Screen, View } from '../screens';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
@@ -61,6 +62,8 @@ export interface ActionDeps {
   readonly evidence?: EvidenceDeps;
   /** "Gem siden nu": the guarded page fetch and where its bytes go; absent, the button answers "not now". */
   readonly capture?: CaptureDeps;
+  /** Tells the case's managers of an employee's check-in answer; absent, the answer is on the card only. */
+  readonly notifier?: OwnerNotifier;
 }
 
 /** Evidence capture: where the bytes go, the limits, and where files wait while the manager chooses a case. */

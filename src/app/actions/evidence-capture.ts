@@ -2,13 +2,14 @@ import type { IncidentCase } from '../../domain/case';
 import type { EvidenceItem, PageCaptureFacts } from '../../domain/evidence';
 import { cleanFileName } from '../../domain/file-name';
 import { sniffType } from '../../domain/sniff-type';
+import type { Department } from '../directory';
 import type { EvidencePort, PageCapture, PageCapturePort, StoreLimits } from '../evidence-port';
 import type { JsonStore } from '../json-store';
 import type { Notice } from '../screens';
 import type { Verb } from '../verbs';
 import { type CaseTurn, notice } from './context';
+import { evidenceScreen } from './evidence';
 import type { CaseHandler, Decoded } from './handler';
-import { stateScreen } from './views';
 
 export interface CaptureDeps {
   readonly pages: PageCapturePort;
@@ -53,7 +54,7 @@ export const evidenceCapture: CaseHandler<typeof Verb.evidenceCapture> = {
   async decode(deps, turn, data) {
     const { case: c, department, rev } = turn;
     const show = (code: Notice['code'], tone: Notice['tone'] = 'warning'): Decoded => ({
-      screen: stateScreen(c, department, notice(code, tone)),
+      screen: evidenceScreen(c, department, notice(code, tone)),
     });
     const cap = deps.capture;
     if (!cap || c.kind !== 'incident' || c.status !== 'plan') return show('notAllowedNow');
@@ -64,7 +65,7 @@ export const evidenceCapture: CaseHandler<typeof Verb.evidenceCapture> = {
     const key = claimKey(c.id, id);
     if (c.evidence?.some((i) => i.id === id)) return show('captureSaved', 'good');
     const claim = await cap.claims.get<Claim>(key);
-    if (claim?.value.item) return recorded(claim.value.item);
+    if (claim?.value.item) return recorded(claim.value.item, department);
     const fresh = claim && deps.clock.now().getTime() - Date.parse(claim.value.at) < (cap.claimMs ?? CLAIM_MS);
     if (fresh) return show('captureBusy', 'accent');
     if (c.rev !== rev) return show('stale');
@@ -80,13 +81,14 @@ export const evidenceCapture: CaseHandler<typeof Verb.evidenceCapture> = {
     }
     const current = await cap.claims.get<Claim>(key);
     if (current) await cap.claims.replace(key, { ...at, item }, current.etag);
-    return recorded(item);
+    return recorded(item, department);
   },
 };
 
 /** The item for the case. The claim stays (it is the record that this card's click was carried out) and goes with the case. */
-function recorded(item: EvidenceItem): Decoded {
-  return { command: { type: 'evidence.add', item }, notice: noticeFor(item) };
+function recorded(item: EvidenceItem, department: Department): Decoded {
+  // Back on the open evidence list, where the next link's "Gem siden nu" is.
+  return { command: { type: 'evidence.add', item }, show: async (saved) => evidenceScreen(saved, department, noticeFor(item)) };
 }
 
 function noticeFor(item: EvidenceItem): Notice {

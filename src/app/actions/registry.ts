@@ -4,6 +4,7 @@ import { close, deleteCase, exportCase, open } from './case';
 import { packMake } from './case-pack';
 import { evidenceCase, evidenceDescribe, evidenceShow, evidenceWithdraw } from './evidence';
 import { evidenceCapture } from './evidence-capture';
+import { checkInAnswer, followUpShow, followUpStart, followUpStop, followUpWithdraw } from './follow-up';
 import type { Handlers } from './handler';
 import { intakeSubmit } from './intake';
 import { meetingBook, meetingCancel, meetingMove, meetingSearch } from './meeting';
@@ -49,6 +50,11 @@ export const HANDLERS = {
   [Verb.evidenceShow]: evidenceShow,
   [Verb.evidenceCapture]: evidenceCapture,
   [Verb.packMake]: packMake,
+  [Verb.followUpShow]: followUpShow,
+  [Verb.followUpStart]: followUpStart,
+  [Verb.followUpWithdraw]: followUpWithdraw,
+  [Verb.followUpStop]: followUpStop,
+  [Verb.checkInAnswer]: checkInAnswer,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {
