@@ -12,6 +12,7 @@ import { planCard } from './plan.card';
 import { reminderCard } from './reminder.card';
 import { setupCard } from './setup.card';
 import { startCard } from './start.card';
+import { statisticsCard } from './statistics.card';
 import { t } from './texts';
 import { warningCard } from './warning.card';
 import { welcomeCard } from './welcome.card';
@@ -58,5 +59,7 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return retentionCard(screen, ctx);
     case 'reminder':
       return reminderCard(screen, ctx);
+    case 'statistics':
+      return statisticsCard(screen.model, ctx);
   }
 }

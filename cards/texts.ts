@@ -2,11 +2,12 @@ import type { Locale, Localized } from '../src/domain/i18n';
 import { ADMIN_TEXTS } from './texts-admin';
 import { CASE_TEXTS } from './texts-case';
 import { PLAN_TEXTS } from './texts-plan';
+import { STATISTICS_TEXTS } from './texts-statistics';
 
 export { FIELD_ERRORS, NOTICES } from './texts-notices';
 
 /** Every fixed text a card shows, in Danish and English; split by area, looked up in one place. */
-export const T = { ...CASE_TEXTS, ...PLAN_TEXTS, ...ADMIN_TEXTS } as const satisfies Record<string, Localized>;
+export const T = { ...CASE_TEXTS, ...PLAN_TEXTS, ...ADMIN_TEXTS, ...STATISTICS_TEXTS } as const satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof T;
 

@@ -12,6 +12,7 @@ import type { JsonStore } from './app/json-store';
 import { ReminderSweep } from './app/reminders';
 import { RetentionSweep } from './app/retention';
 import type { View } from './app/screens';
+import { StatisticsIndex } from './app/statistics-index';
 import { sweepCases } from './app/sweep-cases';
 import { TeamDirectory } from './app/team-directory';
 import { TeamSetup } from './app/team-setup';
@@ -21,6 +22,7 @@ import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import { TeamsOwnerNotifier } from './bot/owner-notifier';
 import { ReusingBotFrameworkAuthentication } from './bot/reusing-authentication';
+import { MonthlyChart } from './chart/monthly-chart';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
@@ -110,7 +112,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const store = overrides.store ?? blobStore(config, credential);
   const teams = new TeamDirectory(FileDirectory.load(config.departmentsFile), store);
   const directory = overrides.directory ?? teams;
-  const cases = new CaseRepository(store);
+  const statistics = new StatisticsIndex(store, policy, () => clock.now());
+  const cases = new CaseRepository(store, statistics);
 
   const auth = new ReusingBotFrameworkAuthentication({ ...config.bot }, botCredentials(config, credential));
   const adapter = new CloudAdapter(auth);
@@ -128,6 +131,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     policy,
     clock,
     newId: overrides.newId ?? newCaseId,
+    statistics,
+    charts: new MonthlyChart(),
     graph: {
       work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
       token: tokenSource(config),
@@ -172,7 +177,13 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     service,
     retention,
     reminders,
-    sweep: () => sweepCases(cases, [retention.step, reminders.step]),
+    // The statistics step only reads (it never spends a case's eTag); its facts are merged at the end.
+    sweep: async () => {
+      const facts = statistics.collector();
+      const result = await sweepCases(cases, [facts.step, retention.step, reminders.step]);
+      await facts.flush().catch(() => undefined);
+      return result;
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

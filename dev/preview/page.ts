@@ -27,6 +27,7 @@ export const CARD_FILES: Record<PreviewCard['card'], string> = {
   export: 'cards/export.card.ts',
   setup: 'cards/setup.card.ts',
   message: 'cards/message.card.ts',
+  statistics: 'cards/statistics.card.ts (statistics-csv.ts)',
 };
 
 const LANGUAGE = { da: 'Dansk', en: 'English' } as const;

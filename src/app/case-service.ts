@@ -12,7 +12,7 @@ import { isCoded } from './errors';
 import { isGraphEffect } from './graph-work';
 import type { Notice, View } from './screens';
 import type { TeamInfo } from './team-directory';
-import type { VerbName } from './verbs';
+import { Verb, type VerbName } from './verbs';
 
 export type { Actor, CardTarget, CardUpdater, Clock } from './actions/context';
 export type CaseServiceDeps = ActionDeps;
@@ -50,6 +50,11 @@ export class CaseService {
 
   myCases(actor: Actor, n?: Notice): Promise<View> {
     return myCasesView(this.deps, actor, n);
+  }
+
+  /** "Statistik" typed in the 1:1 chat: the same as the start card's button. */
+  statistics(actor: Actor): Promise<View> {
+    return this.handle(actor, Verb.statistics, {});
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */

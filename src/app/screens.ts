@@ -5,6 +5,7 @@ import type { IntakeErrors, IntakeValues } from '../domain/intake';
 import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
+import type { StatisticsModel } from './statistics-view';
 import type { TeamInfo } from './team-directory';
 import type { VerbName } from './verbs';
 
@@ -37,7 +38,9 @@ export type NoticeCode =
   | 'ownerOnly'
   | 'setupSaved'
   | 'setupInvalid'
-  | 'setupForbidden';
+  | 'setupForbidden'
+  | 'noStatistics'
+  | 'statisticsForbidden';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -93,6 +96,7 @@ export type Screen =
       readonly draft?: Draft;
       readonly notice?: Notice;
     }
+  | { readonly kind: 'statistics'; readonly model: StatisticsModel }
   | { readonly kind: 'setup'; readonly team: TeamInfo; readonly current?: Department; readonly notice?: Notice }
   | { readonly kind: 'retention'; readonly caseId: string; readonly deleteOn: string }
   | { readonly kind: 'reminder'; readonly caseId: string; readonly today: string; readonly due: readonly PlannedAction[] }

@@ -31,6 +31,7 @@ export const Verb = {
   setupSave: 'opb.setup.save',
   warningSubmit: 'opb.warning.submit',
   warningEscalate: 'opb.warning.escalate',
+  statistics: 'opb.statistics',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -87,6 +88,8 @@ export type VerbPayloads = Complete<{
   [Verb.setupSave]: { readonly teamId: string };
   [Verb.warningSubmit]: CaseRef;
   [Verb.warningEscalate]: CaseRef;
+  /** "all" or a department id, from the card's picker (an input) or absent; who may see what is checked by the handler. */
+  [Verb.statistics]: { readonly departmentId?: string };
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

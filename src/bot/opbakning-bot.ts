@@ -69,6 +69,8 @@ async function teamInfo(context: TurnContext): Promise<TeamInfo> {
 
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
+/** "statistik" / "statistics" shows the statistics (who sees what is decided by the service, not here). */
+const STATISTICS = /^\s*(statistik|statistics)\b/i;
 
 function actorOf(context: TurnContext, sso?: { connectionName: string }, ssoToken?: string): Actor {
   const from = context.activity.from ?? ({} as ChannelAccount);
@@ -119,7 +121,11 @@ export class OpbakningBot extends TeamsActivityHandler {
       const actor = actorOf(context);
       await this.remember(context, actor);
       const text = (context.activity.text ?? '').trim();
-      const view = MY_CASES.test(text) ? await this.deps.service.myCases(actor) : await this.deps.service.start(actor);
+      const view = STATISTICS.test(text)
+        ? await this.deps.service.statistics(actor)
+        : MY_CASES.test(text)
+          ? await this.deps.service.myCases(actor)
+          : await this.deps.service.start(actor);
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();

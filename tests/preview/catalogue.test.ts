@@ -39,6 +39,7 @@ const CARDS: Record<Screen['kind'], true> = {
   export: true,
   retention: true,
   reminder: true,
+  statistics: true,
 };
 const MEETING: Record<Exclude<MeetingStatus, 'idle'>, true> = {
   searching: true,

@@ -6,6 +6,8 @@ import type { Department, Directory } from '../directory';
 import type { GraphPort, TokenResult } from '../graph-port';
 import type { GraphWork } from '../graph-work';
 import type { Notice, Screen, View } from '../screens';
+import type { StatisticsIndex } from '../statistics-index';
+import type { ChartPort } from '../statistics-view';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
 
@@ -53,6 +55,10 @@ export interface ActionDeps {
   readonly graph?: GraphDeps;
   /** The department setup card in teams; absent, its verbs are refused. */
   readonly setup?: TeamSetup;
+  /** The running statistics summary; absent, "Statistik" is refused. */
+  readonly statistics?: StatisticsIndex;
+  /** Draws the statistics chart; absent, the card has the numbers only. */
+  readonly charts?: ChartPort;
 }
 
 /** A card action's data as it arrived: the button's payload and the card's inputs, none of it trusted. */

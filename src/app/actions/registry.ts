@@ -8,6 +8,7 @@ import { actionDone, actionNotRelevant, actionReopen, details } from './plan-act
 import { postConfirm, postPreview, postSend } from './post';
 import { language, myCases, newIncidentCase, newWarningCase, start } from './session';
 import { setupSave, setupShow } from './setup';
+import { statistics } from './statistics';
 import { showDraft, warningEscalate, warningSubmit } from './warning';
 
 /** Every card action's handler, by verb. A verb without a handler, or a handler for no verb, does not compile. */
@@ -40,6 +41,7 @@ export const HANDLERS = {
   [Verb.setupSave]: setupSave,
   [Verb.warningSubmit]: warningSubmit,
   [Verb.warningEscalate]: warningEscalate,
+  [Verb.statistics]: statistics,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {
