@@ -15,7 +15,9 @@ const PREFIX = 'statistics/';
 const BUILT = `${PREFIX}built.json`;
 const keyOf = (departmentId: string) => `${PREFIX}departments/${departmentId}.json`;
 /** Compare-and-swap rounds before giving up; each lost round means another instance just wrote. */
-const ATTEMPTS = 12;
+const ATTEMPTS = 20;
+/** After a lost round, wait a random while (growing) so writers that collided spread out instead of colliding again. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
 
 /**
  * A running summary of the cases, one document per department, kept up to date whenever a case is written
@@ -118,6 +120,7 @@ export class StatisticsIndex {
       const doc: DepartmentFacts = { facts };
       const result = current ? await this.store.replace(key, doc, current.etag) : await this.store.create(key, doc);
       if (result === 'saved' || result === 'created') return;
+      await backoff(attempt);
     }
     throw new OpbakningError('statistics_conflict', 'the statistics summary kept changing under us');
   }

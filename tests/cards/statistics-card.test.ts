@@ -35,7 +35,9 @@ async function model(perDepartment: boolean, locale: Locale): Promise<Statistics
     today,
     figures: anonymous,
     chart: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
-    ...(perDepartment ? { perDepartment: departments.map((d, i) => ({ name: d.name, incidents: i % 3 ? 4 : 'under3', warnings: 0 })) } : {}),
+    ...(perDepartment
+      ? { perDepartment: departments.map((d, i) => ({ name: d.name, incidents: i % 3 ? 4 : 'under3', warnings: 0 })) }
+      : {}),
   };
 }
 
