@@ -49,9 +49,9 @@ async function typed(who: Person, text = 'statistik', url = a.url): Promise<Card
 }
 
 /** A FactSet fact's value on the card, by the start of its title. */
-function fact(card: Card, title: string): string | undefined {
+function fact(card: unknown, title: string): string | undefined {
   type Fact = { title: string; value: string };
-  const sets = (card.body as { type: string; facts?: Fact[] }[]).filter((e) => e.type === 'FactSet');
+  const sets = ((card as Card).body as { type: string; facts?: Fact[] }[]).filter((e) => e.type === 'FactSet');
   return sets.flatMap((s) => s.facts ?? []).find((f) => f.title.startsWith(title))?.value;
 }
 
