@@ -36,7 +36,22 @@ function small(png: Buffer): Uint8Array {
  * without a browser (server-side rendering), resvg turns it into a PNG. About 5 KB, small enough to travel inside the card.
  */
 export class MonthlyChart implements ChartPort {
-  async monthly(months: AnonymousFigures['months'], locale: Locale): Promise<Uint8Array> {
+  /** Drawing takes about 0.1 s; the same figures (they change only when a case does) are drawn once. */
+  private readonly drawn = new Map<string, Promise<Uint8Array>>();
+
+  monthly(months: AnonymousFigures['months'], locale: Locale): Promise<Uint8Array> {
+    const key = JSON.stringify([locale, months]);
+    let png = this.drawn.get(key);
+    if (!png) {
+      if (this.drawn.size >= 100) this.drawn.clear();
+      png = this.draw(months, locale);
+      this.drawn.set(key, png);
+      png.catch(() => this.drawn.delete(key));
+    }
+    return png;
+  }
+
+  private async draw(months: AnonymousFigures['months'], locale: Locale): Promise<Uint8Array> {
     const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
     try {
       chart.setOption({
