@@ -24,7 +24,17 @@ const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.rando
  * (CaseRepository calls `record`). Writes are eTag-guarded and merge by case id and revision, so two instances writing
  * at once both land, in any order. Missing (new deployment, or deleted by hand), it is rebuilt from the cases once.
  */
+interface Batch {
+  readonly facts: Record<string, CaseFact>;
+  readonly remove: Set<string>;
+  readonly waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+}
+
 export class StatisticsIndex {
+  /** Changes waiting for the department's write in flight: saved together in the next one (group commit). */
+  private readonly pending = new Map<string, Batch>();
+  private readonly flushing = new Set<string>();
+
   constructor(
     private readonly store: JsonStore,
     private readonly policy: Policy,
@@ -34,7 +44,7 @@ export class StatisticsIndex {
   /** A case was created or saved. */
   async record(c: Case): Promise<void> {
     const fact = factOf(c, this.policy);
-    if (fact) await this.merge(c.departmentId, { [c.id]: fact }, []);
+    if (fact) await this.enqueue(c.departmentId, { [c.id]: fact }, []);
   }
 
   /**
@@ -42,9 +52,9 @@ export class StatisticsIndex {
    * stays for the rest of the period, with nothing left to be overdue.
    */
   async deleted(c: Case, reason: 'owner' | 'retention'): Promise<void> {
-    if (reason === 'owner') return this.merge(c.departmentId, {}, [c.id]);
+    if (reason === 'owner') return this.enqueue(c.departmentId, {}, [c.id]);
     const fact = factOf(c, this.policy);
-    if (fact) await this.merge(c.departmentId, { [c.id]: { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER } }, []);
+    if (fact) await this.enqueue(c.departmentId, { [c.id]: { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER } }, []);
   }
 
   /** The facts of the given departments, after building the summary from the cases if it was never built. */
@@ -90,6 +100,46 @@ export class StatisticsIndex {
         for (const [departmentId, facts] of byDepartment) await this.merge(departmentId, facts, []);
       },
     };
+  }
+
+  /**
+   * Every save of a case after its intake changes the summary, and a department's managers save at the same time.
+   * Rather than each save racing the others for the document, saves on this instance that arrive while a write is in
+   * flight wait and go together in the next write; the caller still returns only once its change is stored.
+   */
+  private enqueue(departmentId: string, facts: Readonly<Record<string, CaseFact>>, remove: readonly string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const batch = this.pending.get(departmentId) ?? { facts: {}, remove: new Set<string>(), waiters: [] };
+      for (const [id, fact] of Object.entries(facts)) {
+        const had = batch.facts[id];
+        if (!had || had.rev < fact.rev) batch.facts[id] = fact;
+        batch.remove.delete(id);
+      }
+      for (const id of remove) {
+        batch.remove.add(id);
+        delete batch.facts[id];
+      }
+      batch.waiters.push({ resolve, reject });
+      this.pending.set(departmentId, batch);
+      if (!this.flushing.has(departmentId)) void this.drain(departmentId);
+    });
+  }
+
+  private async drain(departmentId: string): Promise<void> {
+    this.flushing.add(departmentId);
+    try {
+      for (let batch = this.pending.get(departmentId); batch; batch = this.pending.get(departmentId)) {
+        this.pending.delete(departmentId);
+        try {
+          await this.merge(departmentId, batch.facts, [...batch.remove]);
+          for (const w of batch.waiters) w.resolve();
+        } catch (e) {
+          for (const w of batch.waiters) w.reject(e);
+        }
+      }
+    } finally {
+      this.flushing.delete(departmentId);
+    }
   }
 
   /** Read, merge, write with the eTag; on a conflict read again. Facts older than the period are dropped on the way. */
