@@ -34,6 +34,8 @@ export class StatisticsIndex {
   /** Changes waiting for the department's write in flight: saved together in the next one (group commit). */
   private readonly pending = new Map<string, Batch>();
   private readonly flushing = new Set<string>();
+  /** Once seen built, it stays built (the marker is never removed by the bot). */
+  private built = false;
 
   constructor(
     private readonly store: JsonStore,
@@ -59,7 +61,8 @@ export class StatisticsIndex {
 
   /** The facts of the given departments, after building the summary from the cases if it was never built. */
   async facts(departmentIds: readonly string[]): Promise<CaseFact[]> {
-    if (!(await this.store.get(BUILT))) await this.rebuild();
+    if (!this.built && !(await this.store.get(BUILT))) await this.rebuild();
+    this.built = true;
     const docs = await Promise.all(departmentIds.map((id) => this.store.get<DepartmentFacts>(keyOf(id))));
     return docs.flatMap((d) => Object.values(d?.value.facts ?? {}));
   }

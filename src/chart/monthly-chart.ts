@@ -1,5 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
 import { PNG } from 'pngjs';
 import { monthLabel } from '../../cards/statistics-csv';
 import { t } from '../../cards/texts';
@@ -52,6 +50,8 @@ export class MonthlyChart implements ChartPort {
   }
 
   private async draw(months: AnonymousFigures['months'], locale: Locale): Promise<Uint8Array> {
+    // Loaded on the first chart, not at start: ECharts alone is megabytes of script that every start would parse.
+    const [echarts, { Resvg }] = await Promise.all([import('echarts'), import('@resvg/resvg-js')]);
     const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
     try {
       chart.setOption({
