@@ -44,7 +44,7 @@ function incident(n: number, rev = 1, departmentId = 'dep'): IncidentCase {
       evidenceSaved: true,
       characteristics: rev > 1 ? ['directThreat'] : [],
     },
-    plan: [],
+    plan: [{ actionId: 'policeReport', due: '2026-11-21', reasons: [], source: 'policy', status: 'open' }],
   };
 }
 
@@ -66,6 +66,28 @@ describe('the statistics summary on Azurite', () => {
     expect((await b.index.facts(['dep']))[0]?.rev).toBe(3);
     await b.index.deleted(incident(1, 3), 'owner');
     expect(await a.index.facts(['dep'])).toEqual([]);
+  });
+
+  it('is repaired by the hourly sweep when a summary write was missed, and keeps a case deleted by retention', async () => {
+    const [a] = twoInstances();
+    await a.index.rebuild();
+    // Saved while the summary could not be written (here: by a repository that tells no summary).
+    const plain = new CaseRepository(a.store);
+    await plain.create(incident(1));
+    await plain.create(incident(2));
+    expect(await a.index.facts(['dep'])).toEqual([]);
+    const sweep = a.index.collector();
+    for (const id of await a.cases.allIds()) {
+      const stored = await a.cases.get(id);
+      if (stored) expect(await sweep.step(stored)).toBe('none');
+    }
+    await sweep.flush();
+    expect((await a.index.facts(['dep'])).map((f) => f.openDue)).toEqual([['2026-11-21'], ['2026-11-21']]);
+    // Retention deletes a case: its anonymous line stays for the period, with nothing left overdue.
+    await a.cases.delete(incident(1), 'retention', NOW);
+    const facts = await a.index.facts(['dep']);
+    expect(facts).toHaveLength(2);
+    expect(facts.map((f) => f.openDue).sort()).toEqual([[], ['2026-11-21']]);
   });
 
   it('is rebuilt from the cases when it is missing, without counting a case twice', async () => {
