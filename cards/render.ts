@@ -14,6 +14,7 @@ import { planCard } from './plan.card';
 import { reminderCard } from './reminder.card';
 import { setupCard } from './setup.card';
 import { startCard } from './start.card';
+import { statisticsCard } from './statistics.card';
 import { t } from './texts';
 import { warningCard } from './warning.card';
 import { welcomeCard } from './welcome.card';
@@ -76,5 +77,7 @@ export function renderCard(screen: Screen, ctx: CardContext): AdaptiveCard {
       return checkInCard(screen, ctx);
     case 'checkInAnswered':
       return checkInAnsweredCard(screen, ctx);
+    case 'statistics':
+      return statisticsCard(screen.model, ctx);
   }
 }

@@ -46,6 +46,7 @@ export function startCard(m: StartModel, ctx: CardContext): AdaptiveCard {
     {
       actions: [
         execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' }),
+        execute(t('statistics', locale), Verb.statistics, {}, { associatedInputs: 'none' }),
         execute(t('switchLanguage', locale), Verb.language, { locale: locale === 'da' ? 'en' : 'da' }, { associatedInputs: 'none' }),
       ],
     },

@@ -6,6 +6,14 @@ import { PACK_NOTICES } from './texts-pack';
 /** One-line notices above a card, in Danish and English. */
 export const NOTICES: Record<NoticeCode, Localized> = {
   ...PACK_NOTICES,
+  noStatistics: {
+    da: 'Statistikken er for ledere og for kommunens arbejdsmiljø- og HR-kontakter. Du står ikke som nogen af dem i Opbakning. Kontakt din IT-afdeling, hvis det er en fejl.',
+    en: 'The statistics are for managers and for the municipality’s work-environment and HR contacts. You are not listed as either in Opbakning. Contact your IT department if this is a mistake.',
+  },
+  statisticsForbidden: {
+    da: 'Du kan kun se statistik for de afdelinger, du er leder af. Skriv "statistik" for at se dem.',
+    en: 'You can only see statistics for the departments you manage. Type "statistics" to see them.',
+  },
   stale: {
     da: 'Kortet var ikke længere det nyeste, så intet er ændret. Her er sagen, som den står nu.',
     en: 'That card was out of date, so nothing was changed. Here is the case as it stands now.',

@@ -5,6 +5,7 @@ import { EVIDENCE_TEXTS } from './texts-evidence';
 import { FOLLOW_UP_TEXTS } from './texts-follow-up';
 import { PACK_TEXTS } from './texts-pack';
 import { PLAN_TEXTS } from './texts-plan';
+import { STATISTICS_TEXTS } from './texts-statistics';
 
 export { FIELD_ERRORS, NOTICES } from './texts-notices';
 
@@ -16,6 +17,7 @@ export const T = {
   ...EVIDENCE_TEXTS,
   ...PACK_TEXTS,
   ...FOLLOW_UP_TEXTS,
+  ...STATISTICS_TEXTS,
 } as const satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof T;

@@ -17,6 +17,7 @@ import type { JsonStore } from './app/json-store';
 import { ReminderSweep } from './app/reminders';
 import { RetentionSweep } from './app/retention';
 import type { View } from './app/screens';
+import { StatisticsIndex } from './app/statistics-index';
 import { sweepCases } from './app/sweep-cases';
 import { TeamDirectory } from './app/team-directory';
 import { TeamSetup } from './app/team-setup';
@@ -26,6 +27,7 @@ import { JsonBotStorage } from './bot/json-bot-storage';
 import { errorSummary, OpbakningBot } from './bot/opbakning-bot';
 import { TeamsOwnerNotifier } from './bot/owner-notifier';
 import { ReusingBotFrameworkAuthentication } from './bot/reusing-authentication';
+import { MonthlyChart } from './chart/monthly-chart';
 import type { Config } from './config';
 import { FileDirectory } from './directory/file-directory';
 import type { Policy } from './domain/policy';
@@ -143,7 +145,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const store = overrides.store ?? blobStore(config, credential);
   const teams = new TeamDirectory(FileDirectory.load(config.departmentsFile), store);
   const directory = overrides.directory ?? teams;
-  const cases = new CaseRepository(store);
+  const statistics = new StatisticsIndex(store, policy, () => clock.now());
+  const cases = new CaseRepository(store, statistics);
 
   const auth = new ReusingBotFrameworkAuthentication({ ...config.bot }, botCredentials(config, credential));
   const adapter = new CloudAdapter(auth);
@@ -194,6 +197,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     clock,
     newId: overrides.newId ?? newCaseId,
     notifier,
+    statistics,
+    charts: new MonthlyChart(),
     graph: {
       work: new GraphWork({ graph: graphGateway, cases, directory, policy, clock }),
       token: tokenSource(config),
@@ -255,9 +260,12 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     retention,
     reminders,
     checkIns,
+    // The statistics step only reads (it never spends a case's eTag); its facts are merged at the end.
     sweep: async () => {
       const inbox = await pruneInbox(store, clock.now()).catch(() => 0);
-      const result = await sweepCases(cases, [retention.step, reminders.step, checkIns.step]);
+      const facts = statistics.collector();
+      const result = await sweepCases(cases, [facts.step, retention.step, reminders.step, checkIns.step]);
+      await facts.flush().catch(() => undefined);
       return inbox ? { ...result, counts: { ...result.counts, inboxPruned: inbox } } : result;
     },
     listen: () =>

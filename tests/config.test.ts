@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../src/config';
-import { FileDirectory } from '../src/directory/file-directory';
+import { FileDirectory, parseMunicipalityContacts } from '../src/directory/file-directory';
 import { loadPolicy } from '../src/policy/load-policy';
 
 const STORAGE = 'UseDevelopmentStorage=true';
@@ -149,5 +149,28 @@ describe('configuration', () => {
     expect(problems({ STORAGE_CONNECTION_STRING: STORAGE, EVIDENCE_DOWNLOAD_HOSTS: '*, 127.0.0.1' })[0]).toMatch(
       /EVIDENCE_DOWNLOAD_HOSTS has/,
     );
+  });
+
+  it('reads the municipality-wide statistics contacts, and names every problem with them', async () => {
+    const contacts = [{ id: 'u1', name: 'Karen Vinther', role: 'workEnvironment' }];
+    expect(parseMunicipalityContacts({ departments: [], municipalityContacts: contacts })).toEqual(contacts);
+    expect(parseMunicipalityContacts({ departments: [] })).toEqual([]);
+    expect(() => parseMunicipalityContacts({ municipalityContacts: {} })).toThrow(/municipalityContacts must be a list/);
+    let problems: string[] = [];
+    try {
+      parseMunicipalityContacts({
+        municipalityContacts: [{ id: 'u1', name: 'A', role: 'boss' }, { id: 'u1', name: 'B', role: 'hr' }, { name: 'C' }],
+      });
+    } catch (e) {
+      problems = (e as { problems: string[] }).problems;
+    }
+    expect(problems).toEqual([
+      'DEPARTMENTS_FILE: municipalityContacts[0].role must be "workEnvironment" or "hr"',
+      'DEPARTMENTS_FILE: municipalityContacts[1].id "u1" is listed twice',
+      'DEPARTMENTS_FILE: municipalityContacts[2] needs "id" (Entra object id), "name" and "role"',
+    ]);
+    const demo = FileDirectory.load(`${__dirname}/../dev/demo-departments.json`);
+    expect(await demo.isMunicipalityContact('00000000-0000-0000-0000-000000000030')).toBe(true);
+    expect(await demo.isMunicipalityContact('00000000-0000-0000-0000-000000000020')).toBe(false);
   });
 });

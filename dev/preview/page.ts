@@ -33,6 +33,7 @@ export const CARD_FILES: Record<PreviewCard['card'], string> = {
   employee: 'cards/employee.card.ts',
   checkIn: 'cards/employee.card.ts (checkInCard)',
   checkInAnswered: 'cards/employee.card.ts (checkInAnsweredCard)',
+  statistics: 'cards/statistics.card.ts (statistics-csv.ts)',
 };
 
 const LANGUAGE = { da: 'Dansk', en: 'English' } as const;

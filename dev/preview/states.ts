@@ -25,6 +25,7 @@ import type { Slot } from '../../src/domain/meeting';
 import type { Policy } from '../../src/domain/policy';
 import { reminderStep } from '../../src/domain/reminders';
 import { deletionDate } from '../../src/domain/retention';
+import { anonymise, type CaseFact, figures } from '../../src/domain/statistics';
 import { checkSupportMessage, toChannelHtml } from '../../src/domain/support-message';
 import { type Command, newIncident, newWarning, transition } from '../../src/domain/transition';
 import { validateWarning } from '../../src/domain/warning';
@@ -485,6 +486,46 @@ export function previewStates(policy: Policy): PreviewState[] {
   }
   const deleteOn = deletionDate(closed, policy);
   if (deleteOn) add('retention', 'closed case to be deleted', { kind: 'retention', caseId: closed.id, deleteOn });
+
+  // Statistics: a department with a year of cases, and a municipality-wide contact's view with a small department
+  const fact = (i: number, departmentId: string): CaseFact => ({
+    kind: i % 4 === 3 ? 'warning' : 'incident',
+    departmentId,
+    rev: 1,
+    on: addDays(today, -i * 17),
+    characteristics: known(policy, i % 2 ? ['directThreat', 'homeAddressPhotos'] : ['crimeAccusation', 'falseInformation']),
+    outcomes: i % 3 ? ['takedownRequest'] : ['policeReport', 'takedownRequest'],
+    meetingDays: i % 3,
+    messageDays: 1 + (i % 2),
+    openDue: i < 3 ? [addDays(today, -2)] : [],
+  });
+  const facts = Array.from({ length: 18 }, (_, i) => fact(i, department.id));
+  const statistics = (departmentName: string | undefined, all: CaseFact[], wide: boolean) => ({
+    scope: departmentName ? department.id : 'all',
+    choices: wide
+      ? [
+          { id: department.id, name: department.name },
+          { id: 'voksen', name: 'Voksenhandicap' },
+        ]
+      : [{ id: department.id, name: department.name }],
+    ...(departmentName ? { departmentName } : {}),
+    municipalityWide: wide,
+    today,
+    figures: anonymise(figures(all, policy, today)),
+  });
+  add('statistics', 'a department over a year', { kind: 'statistics', model: statistics(department.name, facts, false) });
+  const small = [fact(1, 'voksen'), fact(2, 'voksen')];
+  add('statistics', 'all departments, one with under 3 cases', {
+    kind: 'statistics',
+    model: {
+      ...statistics(undefined, [...facts, ...small], true),
+      perDepartment: [
+        { name: department.name, incidents: 14, warnings: 4 },
+        { name: 'Voksenhandicap', incidents: 'under3', warnings: 0 },
+      ],
+    },
+  });
+  add('statistics', 'a department with under 3 cases', { kind: 'statistics', model: statistics('Voksenhandicap', small, false) });
 
   // Export of the record, and the team setup card
   add('export', 'case with a plan in progress', { kind: 'export', case: worked, department, names });

@@ -39,13 +39,27 @@ export interface DeletionRecord {
   readonly reason: 'owner' | 'retention';
 }
 
+/** Told of every case written or deleted (the statistics summary). Best effort: the case itself is already saved. */
+export interface CaseObserver {
+  record(c: Case): Promise<void>;
+  deleted(c: Case, reason: DeletionRecord['reason']): Promise<void>;
+}
+
 /** Cases, a per-user index of them, and user preferences, over the JsonStore port. */
 export class CaseRepository {
   /** Preferences are read on every turn and rarely change; another instance's change shows within the TTL. */
   private readonly prefsCache = new Map<string, { at: number; prefs: UserPrefs }>();
   private static readonly PREFS_TTL_MS = 30_000;
 
-  constructor(private readonly store: JsonStore) {}
+  constructor(
+    private readonly store: JsonStore,
+    /** The hourly sweep repairs what a failed notice missed. */
+    private readonly observer?: CaseObserver,
+  ) {}
+
+  private notify(call: (o: CaseObserver) => Promise<void>): Promise<void> {
+    return this.observer ? call(this.observer).catch(() => undefined) : Promise.resolve();
+  }
 
   get(id: string): Promise<Stored<Case> | undefined> {
     if (!CASE_ID.test(id)) return Promise.resolve(undefined);
@@ -58,7 +72,9 @@ export class CaseRepository {
    */
   async create(c: Case): Promise<'created' | 'exists'> {
     await Promise.all(usersOf(c).map((u) => this.store.create(indexKey(u, c.id), {})));
-    return this.store.create(`cases/${c.id}.json`, c);
+    const result = await this.store.create(`cases/${c.id}.json`, c);
+    if (result === 'created') await this.notify((o) => o.record(c));
+    return result;
   }
 
   /** Deletes the case and its index entries, and records the deletion (id and date only). */
@@ -70,6 +86,7 @@ export class CaseRepository {
     // "Gem siden nu" claims left by a crash hold a link of the case (src/app/actions/evidence-capture.ts).
     await Promise.all((await this.store.list(`captures/${c.id}/`)).map((k) => this.store.delete(k)));
     await Promise.all(followUpEmployees(c).map((e) => this.store.delete(followUpKey(e, c.id))));
+    await this.notify((o) => o.deleted(c, reason));
   }
 
   /** Lets the employee be recognised in their own chat; written before the consent is saved (idempotent). */
@@ -98,6 +115,7 @@ export class CaseRepository {
 
   async replace(c: Case, etag: string): Promise<'saved' | 'conflict'> {
     const result = await this.store.replace(`cases/${c.id}.json`, c, etag);
+    if (result === 'saved') await this.notify((o) => o.record(c));
     // A closed case gets a marker beside its index entries, so "My cases" need not read it again. Best effort:
     // without the marker the case is read and left out as before.
     if (result === 'saved' && !isOpen(c))

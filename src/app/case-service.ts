@@ -14,7 +14,7 @@ import { employeeStop, employeeView } from './follow-up';
 import { isGraphEffect } from './graph-work';
 import type { Notice, View } from './screens';
 import type { TeamInfo } from './team-directory';
-import type { VerbName } from './verbs';
+import { Verb, type VerbName } from './verbs';
 
 export type { Actor, CardTarget, CardUpdater, Clock } from './actions/context';
 export type CaseServiceDeps = ActionDeps;
@@ -75,6 +75,11 @@ export class CaseService {
   /** A typed "stop" from an employee with a follow-up; undefined from anyone else. */
   employeeStop(actor: Actor): Promise<View | undefined> {
     return employeeStop(this.deps, actor);
+  }
+
+  /** "Statistik" typed in the 1:1 chat: the same as the start card's button. */
+  statistics(actor: Actor): Promise<View> {
+    return this.handle(actor, Verb.statistics, {});
   }
 
   /** A card action. Never throws for anything the payload holds; storage outages come back as a retry card. */

@@ -21,8 +21,19 @@ export interface Member extends PersonRef {
   readonly upn?: string;
 }
 
+/** Someone who sees the statistics of every department: the municipality's work-environment or HR contact. */
+export interface MunicipalityContact {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'workEnvironment' | 'hr';
+}
+
 /** Where departments come from: the DEPARTMENTS_FILE today, team setup in storage later. */
 export interface Directory {
   departmentsManagedBy(userId: string): Promise<readonly Department[]>;
   department(id: string): Promise<Department | undefined>;
+  /** Every department, for a municipality-wide contact's statistics; absent, nobody sees more than their own. */
+  departments?(): Promise<readonly Department[]>;
+  /** Whether the user is listed as a municipality-wide work-environment or HR contact. */
+  isMunicipalityContact?(userId: string): Promise<boolean>;
 }

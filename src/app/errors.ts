@@ -1,5 +1,5 @@
 /** Unexpected failures carry a code; they are handled in one place (the bot's turn error handler). */
-export type ErrorCode = 'storage_unavailable';
+export type ErrorCode = 'storage_unavailable' | 'statistics_conflict';
 
 export class OpbakningError extends Error {
   constructor(

@@ -7,6 +7,7 @@ import type { GuardrailIssue } from '../domain/support-message';
 import type { WarningErrors, WarningValues } from '../domain/warning';
 import type { Department } from './directory';
 import type { PackNoticeCode, PackOffer } from './pack-offer';
+import type { StatisticsModel } from './statistics-view';
 import type { TeamInfo } from './team-directory';
 import type { VerbName } from './verbs';
 
@@ -53,7 +54,9 @@ export type NoticeCode =
   | 'consentRequired'
   | 'checkInThanks'
   | 'followUpStopped'
-  | 'followUpInactive';
+  | 'followUpInactive'
+  | 'noStatistics'
+  | 'statisticsForbidden';
 
 export interface Notice {
   readonly code: NoticeCode;
@@ -111,6 +114,7 @@ export type Screen =
       readonly draft?: Draft;
       readonly notice?: Notice;
     }
+  | { readonly kind: 'statistics'; readonly model: StatisticsModel }
   | { readonly kind: 'setup'; readonly team: TeamInfo; readonly current?: Department; readonly notice?: Notice }
   | { readonly kind: 'retention'; readonly caseId: string; readonly deleteOn: string }
   | { readonly kind: 'reminder'; readonly caseId: string; readonly today: string; readonly due: readonly PlannedAction[] }

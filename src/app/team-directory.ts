@@ -30,7 +30,7 @@ export class TeamDirectory implements Directory {
   private cache: { at: number; departments: Promise<StoredDepartment[]> } | undefined;
 
   constructor(
-    private readonly file: Directory & { all(): readonly Department[] },
+    private readonly file: Directory & { all(): readonly Department[]; isMunicipalityContact?(userId: string): Promise<boolean> },
     private readonly store: JsonStore,
     private readonly now: () => number = Date.now,
     /** Every card action needs the departments; a setup saved on another instance shows up within this time. */
@@ -53,6 +53,14 @@ export class TeamDirectory implements Directory {
     const keys = await this.store.list(PREFIX);
     const items = await Promise.all(keys.map((k) => this.store.get<StoredDepartment>(k)));
     return items.flatMap((i) => (i?.value.configured ? [i.value] : []));
+  }
+
+  departments(): Promise<readonly Department[]> {
+    return this.all();
+  }
+
+  async isMunicipalityContact(userId: string): Promise<boolean> {
+    return (await this.file.isMunicipalityContact?.(userId)) ?? false;
   }
 
   private async all(): Promise<Department[]> {

@@ -42,6 +42,7 @@ export const Verb = {
   followUpWithdraw: 'opb.followup.withdraw',
   followUpStop: 'opb.followup.stop',
   checkInAnswer: 'opb.checkin.answer',
+  statistics: 'opb.statistics',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
@@ -120,6 +121,8 @@ export type VerbPayloads = Complete<{
   [Verb.followUpStop]: { readonly caseId?: string };
   /** The answer (`answer`) and the comment (`comment`) arrive as inputs beside it. */
   [Verb.checkInAnswer]: CaseOnly & { readonly checkIn: 'week' | 'months3' };
+  /** "all" or a department id, from the card's picker (an input) or absent; who may see what is checked by the handler. */
+  [Verb.statistics]: { readonly departmentId?: string };
 }>;
 
 export type Payload<V extends VerbName> = VerbPayloads[V];

@@ -81,6 +81,8 @@ async function teamInfo(context: TurnContext): Promise<TeamInfo> {
 
 /** "mine sager" / "my cases" opens the list; anything else opens the start card. */
 const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
+/** "statistik" / "statistics" shows the statistics (who sees what is decided by the service, not here). */
+const STATISTICS = /^\s*(statistik|statistics)\b/i;
 
 /** An employee who is also a manager asks for their own follow-up. */
 const FOLLOW_UP = /\b(opf(ø|oe)lgning|follow-?up)\b/i;
@@ -142,11 +144,13 @@ export class OpbakningBot extends TeamsActivityHandler {
       await this.remember(context, actor);
       if (await this.evidence(context, actor)) return next();
       const text = (context.activity.text ?? '').trim();
-      const view = MY_CASES.test(text)
-        ? await this.deps.service.myCases(actor)
-        : ((STOP.test(text)
-            ? await this.deps.service.employeeStop(actor)
-            : await this.deps.service.employee(actor, FOLLOW_UP.test(text))) ?? (await this.deps.service.start(actor)));
+      const view = STATISTICS.test(text)
+        ? await this.deps.service.statistics(actor)
+        : MY_CASES.test(text)
+          ? await this.deps.service.myCases(actor)
+          : ((STOP.test(text)
+              ? await this.deps.service.employeeStop(actor)
+              : await this.deps.service.employee(actor, FOLLOW_UP.test(text))) ?? (await this.deps.service.start(actor)));
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Department, Directory } from '../app/directory';
+import type { Department, Directory, MunicipalityContact } from '../app/directory';
 import { ConfigError } from '../config';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -43,11 +43,40 @@ export function parseDepartments(doc: unknown, where = 'DEPARTMENTS_FILE'): Depa
   return list as Department[];
 }
 
+const ROLES: readonly MunicipalityContact['role'][] = ['workEnvironment', 'hr'];
+
+/**
+ * The optional "municipalityContacts" list: people who see the statistics of every department (README: "Statistics").
+ * Every problem is reported.
+ */
+export function parseMunicipalityContacts(doc: unknown, where = 'DEPARTMENTS_FILE'): MunicipalityContact[] {
+  const list = isObject(doc) ? doc.municipalityContacts : undefined;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ConfigError([`${where}: municipalityContacts must be a list`]);
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  list.forEach((c: unknown, i) => {
+    const at = `${where}: municipalityContacts[${i}]`;
+    if (!isObject(c) || typeof c.id !== 'string' || !c.id || typeof c.name !== 'string' || !c.name.trim()) {
+      problems.push(`${at} needs "id" (Entra object id), "name" and "role"`);
+      return;
+    }
+    if (ids.has(c.id)) problems.push(`${at}.id "${c.id}" is listed twice`);
+    ids.add(c.id);
+    if (!ROLES.includes(c.role as MunicipalityContact['role'])) problems.push(`${at}.role must be "workEnvironment" or "hr"`);
+  });
+  if (problems.length) throw new ConfigError(problems);
+  return (list as MunicipalityContact[]).map(({ id, name, role }) => ({ id, name, role }));
+}
+
 /** Departments from the file IT provisions (DEPARTMENTS_FILE), read once at start. */
 export class FileDirectory implements Directory {
   private readonly byId: Map<string, Department>;
 
-  constructor(departments: readonly Department[]) {
+  constructor(
+    departments: readonly Department[],
+    private readonly contacts: readonly MunicipalityContact[] = [],
+  ) {
     this.byId = new Map(departments.map((d) => [d.id, d]));
   }
 
@@ -59,7 +88,8 @@ export class FileDirectory implements Directory {
     } catch (e) {
       throw new ConfigError([`DEPARTMENTS_FILE "${file}" could not be read as JSON: ${(e as Error).message}`]);
     }
-    return new FileDirectory(parseDepartments(doc, `DEPARTMENTS_FILE "${file}"`));
+    const where = `DEPARTMENTS_FILE "${file}"`;
+    return new FileDirectory(parseDepartments(doc, where), parseMunicipalityContacts(doc, where));
   }
 
   all(): readonly Department[] {
@@ -72,5 +102,13 @@ export class FileDirectory implements Directory {
 
   async department(id: string): Promise<Department | undefined> {
     return this.byId.get(id);
+  }
+
+  async departments(): Promise<readonly Department[]> {
+    return this.all();
+  }
+
+  async isMunicipalityContact(userId: string): Promise<boolean> {
+    return this.contacts.some((c) => c.id === userId);
   }
 }

@@ -32,6 +32,11 @@ export const ActionKindSchema = z.enum(['emergency', 'task', 'meeting', 'channel
   error: 'must be one of emergency, task, meeting, channelPost',
 });
 
+/** What a done action counts as in the statistics (src/domain/statistics.ts), whatever the municipality calls the action. */
+export const StatisticSchema = z.enum(['policeReport', 'takedownRequest', 'dataProtectionComplaint'], {
+  error: 'must be one of policeReport, takedownRequest, dataProtectionComplaint',
+});
+
 /** A deadline counted from the date the publication was discovered. */
 export const DueRuleSchema = z.strictObject(
   {
@@ -75,6 +80,11 @@ export const ActionSchema = z.object({
   draft: z.string({ error: 'must name a draft' }).optional().meta({ description: 'A draft id from "drafts".' }),
   /** Lower comes first on the cards. */
   priority: z.number({ error: 'must be a number' }),
+  /** When done (not "not relevant"), the case counts in the statistics as having led to this. */
+  statistic: StatisticSchema.optional().meta({
+    description:
+      'When the action is done (not marked not relevant), the case counts in the statistics as having led to a police report, a takedown request or a complaint to Datatilsynet.',
+  }),
 });
 
 const ids = list(z.string({ error: 'must be a list of ids' }), 'must be a list of ids');
@@ -171,6 +181,7 @@ export const PolicySchema = z.object(
 export type Policy = z.output<typeof PolicySchema>;
 export type CharacteristicDef = z.output<typeof CharacteristicSchema>;
 export type ActionKind = z.output<typeof ActionKindSchema>;
+export type StatisticKind = z.output<typeof StatisticSchema>;
 export type ActionDef = z.output<typeof ActionSchema>;
 export type DueRule = z.output<typeof DueRuleSchema>;
 export type LegalRef = z.output<typeof LegalRefSchema>;

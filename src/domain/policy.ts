@@ -13,6 +13,7 @@ export type {
   Policy,
   ReminderDef,
   RuleDef,
+  StatisticKind,
   WarningDef,
 } from './policy-schema';
 

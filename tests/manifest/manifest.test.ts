@@ -186,11 +186,11 @@ describe('Teams manifest template', () => {
     const danish = JSON.parse(Buffer.from(files.get('da.json') as Uint8Array).toString('utf8')) as Record<string, string>;
     const lists = bot.commandLists.map((l) => ({ scopes: l.scopes, titles: l.commands.map((c) => c.title) }));
     expect(lists).toEqual([
-      { scopes: ['personal'], titles: ['new case', 'early warning', 'my cases', 'help'] },
+      { scopes: ['personal'], titles: ['new case', 'early warning', 'my cases', 'help', 'statistics'] },
       { scopes: ['team'], titles: ['setup'] },
     ]);
     const da = (i: number, j: number, field: string) => danish[`bots[0].commandLists[${i}].commands[${j}].${field}`];
-    expect([0, 1, 2, 3].map((j) => da(0, j, 'title'))).toEqual(['ny sag', 'varsel', 'mine sager', 'hjælp']);
+    expect([0, 1, 2, 3, 4].map((j) => da(0, j, 'title'))).toEqual(['ny sag', 'varsel', 'mine sager', 'hjælp', 'statistik']);
     expect(da(1, 0, 'title')).toBe('opsætning');
     bot.commandLists.forEach((list, i) => {
       list.commands.forEach((command, j) => {

@@ -45,6 +45,7 @@ const CARDS: Record<Screen['kind'], true> = {
   employee: true,
   checkIn: true,
   checkInAnswered: true,
+  statistics: true,
 };
 const MEETING: Record<Exclude<MeetingStatus, 'idle'>, true> = {
   searching: true,

@@ -10,6 +10,8 @@ import type { GraphWork } from '../graph-work';
 import type { JsonStore } from '../json-store';
 import type { OwnerNotifier } from '../retention';
 import type { Notice, Screen, View } from '../screens';
+import type { StatisticsIndex } from '../statistics-index';
+import type { ChartPort } from '../statistics-view';
 import type { TeamInfo } from '../team-directory';
 import type { TeamSetup } from '../team-setup';
 import type { CaptureDeps } from './evidence-capture';
@@ -64,6 +66,10 @@ export interface ActionDeps {
   readonly capture?: CaptureDeps;
   /** Tells the case's managers of an employee's check-in answer; absent, the answer is on the card only. */
   readonly notifier?: OwnerNotifier;
+  /** The running statistics summary; absent, "Statistik" is refused. */
+  readonly statistics?: StatisticsIndex;
+  /** Draws the statistics chart; absent, the card has the numbers only. */
+  readonly charts?: ChartPort;
 }
 
 /** Evidence capture: where the bytes go, the limits, and where files wait while the manager chooses a case. */

@@ -12,6 +12,7 @@ import { actionDone, actionNotRelevant, actionReopen, details } from './plan-act
 import { postConfirm, postPreview, postSend } from './post';
 import { language, myCases, newIncidentCase, newWarningCase, start } from './session';
 import { setupSave, setupShow } from './setup';
+import { statistics } from './statistics';
 import { showDraft, warningEscalate, warningSubmit } from './warning';
 
 /** Every card action's handler, by verb. A verb without a handler, or a handler for no verb, does not compile. */
@@ -55,6 +56,7 @@ export const HANDLERS = {
   [Verb.followUpWithdraw]: followUpWithdraw,
   [Verb.followUpStop]: followUpStop,
   [Verb.checkInAnswer]: checkInAnswer,
+  [Verb.statistics]: statistics,
 } as const satisfies Handlers;
 
 export function isVerb(verb: string): verb is keyof typeof HANDLERS {

@@ -1,0 +1,180 @@
+import type { Case } from '../domain/case';
+import { addMonths, compareDates, danishDate } from '../domain/dates';
+import type { Policy } from '../domain/policy';
+import { type CaseFact, factOf, PERIOD_MONTHS } from '../domain/statistics';
+import { CASE_ID } from './case-repository';
+import { OpbakningError } from './errors';
+import type { JsonStore, Stored } from './json-store';
+
+/** One department's facts, by case id: read whole when statistics are asked for, never the cases themselves. */
+export interface DepartmentFacts {
+  readonly facts: Readonly<Record<string, CaseFact>>;
+}
+
+const PREFIX = 'statistics/';
+const BUILT = `${PREFIX}built.json`;
+const keyOf = (departmentId: string) => `${PREFIX}departments/${departmentId}.json`;
+/** Compare-and-swap rounds before giving up; each lost round means another instance just wrote. */
+const ATTEMPTS = 20;
+/** After a lost round, wait a random while (growing) so writers that collided spread out instead of colliding again. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** Math.min(attempt, 5)));
+
+/**
+ * A running summary of the cases, one document per department, kept up to date whenever a case is written
+ * (CaseRepository calls `record`). Writes are eTag-guarded and merge by case id and revision, so two instances writing
+ * at once both land, in any order. Missing (new deployment, or deleted by hand), it is rebuilt from the cases once.
+ */
+interface Batch {
+  readonly facts: Record<string, CaseFact>;
+  readonly remove: Set<string>;
+  readonly waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+}
+
+export class StatisticsIndex {
+  /** Changes waiting for the department's write in flight: saved together in the next one (group commit). */
+  private readonly pending = new Map<string, Batch>();
+  private readonly flushing = new Set<string>();
+  /** Once seen built, it stays built (the marker is never removed by the bot). */
+  private built = false;
+
+  constructor(
+    private readonly store: JsonStore,
+    private readonly policy: Policy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** A case was created or saved. */
+  async record(c: Case): Promise<void> {
+    const fact = factOf(c, this.policy);
+    if (fact) await this.enqueue(c.departmentId, { [c.id]: fact }, []);
+  }
+
+  /**
+   * A case was deleted. By its owner (a mistake, a test): it leaves the figures. By retention: its anonymous fact
+   * stays for the rest of the period, with nothing left to be overdue.
+   */
+  async deleted(c: Case, reason: 'owner' | 'retention'): Promise<void> {
+    if (reason === 'owner') return this.enqueue(c.departmentId, {}, [c.id]);
+    const fact = factOf(c, this.policy);
+    if (fact) await this.enqueue(c.departmentId, { [c.id]: { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER } }, []);
+  }
+
+  /** The facts of the given departments, after building the summary from the cases if it was never built. */
+  async facts(departmentIds: readonly string[]): Promise<CaseFact[]> {
+    if (!this.built && !(await this.store.get(BUILT))) await this.rebuild();
+    this.built = true;
+    const docs = await Promise.all(departmentIds.map((id) => this.store.get<DepartmentFacts>(keyOf(id))));
+    return docs.flatMap((d) => Object.values(d?.value.facts ?? {}));
+  }
+
+  /** Reads every case once and merges its fact; safe beside live writes, since a newer revision always wins. */
+  async rebuild(): Promise<void> {
+    const ids = (await this.store.list('cases/'))
+      .map((k) => k.slice('cases/'.length).replace(/\.json$/, ''))
+      .filter((id) => CASE_ID.test(id));
+    const byDepartment = new Map<string, Record<string, CaseFact>>();
+    for (let i = 0; i < ids.length; i += 16) {
+      const batch = await Promise.all(ids.slice(i, i + 16).map((id) => this.store.get<Case>(`cases/${id}.json`)));
+      for (const stored of batch) {
+        const fact = stored && factOf(stored.value, this.policy);
+        if (!stored || !fact) continue;
+        const facts = byDepartment.get(fact.departmentId) ?? {};
+        facts[stored.value.id] = fact;
+        byDepartment.set(fact.departmentId, facts);
+      }
+    }
+    for (const [departmentId, facts] of byDepartment) await this.merge(departmentId, facts, []);
+    await this.store.create(BUILT, { builtAt: this.now().toISOString() });
+  }
+
+  /**
+   * For the hourly sweep, which reads every case anyway: collects their facts and merges them at the end, so a
+   * summary write that failed after a case was saved is repaired within the hour.
+   */
+  collector(): { step: (stored: Stored<Case>) => Promise<'none'>; flush: () => Promise<void> } {
+    const byDepartment = new Map<string, Record<string, CaseFact>>();
+    return {
+      step: async (stored) => {
+        const fact = factOf(stored.value, this.policy);
+        if (fact) byDepartment.set(fact.departmentId, { ...byDepartment.get(fact.departmentId), [stored.value.id]: fact });
+        return 'none';
+      },
+      flush: async () => {
+        for (const [departmentId, facts] of byDepartment) await this.merge(departmentId, facts, []);
+      },
+    };
+  }
+
+  /**
+   * Every save of a case after its intake changes the summary, and a department's managers save at the same time.
+   * Rather than each save racing the others for the document, saves on this instance that arrive while a write is in
+   * flight wait and go together in the next write; the caller still returns only once its change is stored.
+   */
+  private enqueue(departmentId: string, facts: Readonly<Record<string, CaseFact>>, remove: readonly string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const batch = this.pending.get(departmentId) ?? { facts: {}, remove: new Set<string>(), waiters: [] };
+      for (const [id, fact] of Object.entries(facts)) {
+        const had = batch.facts[id];
+        if (!had || had.rev < fact.rev) batch.facts[id] = fact;
+        batch.remove.delete(id);
+      }
+      for (const id of remove) {
+        batch.remove.add(id);
+        delete batch.facts[id];
+      }
+      batch.waiters.push({ resolve, reject });
+      this.pending.set(departmentId, batch);
+      if (!this.flushing.has(departmentId)) void this.drain(departmentId);
+    });
+  }
+
+  private async drain(departmentId: string): Promise<void> {
+    this.flushing.add(departmentId);
+    try {
+      for (let batch = this.pending.get(departmentId); batch; batch = this.pending.get(departmentId)) {
+        this.pending.delete(departmentId);
+        try {
+          await this.merge(departmentId, batch.facts, [...batch.remove]);
+          for (const w of batch.waiters) w.resolve();
+        } catch (e) {
+          for (const w of batch.waiters) w.reject(e);
+        }
+      }
+    } finally {
+      this.flushing.delete(departmentId);
+    }
+  }
+
+  /** Read, merge, write with the eTag; on a conflict read again. Facts older than the period are dropped on the way. */
+  private async merge(departmentId: string, incoming: Readonly<Record<string, CaseFact>>, remove: readonly string[]): Promise<void> {
+    const key = keyOf(departmentId);
+    const oldest = addMonths(`${danishDate(this.now()).slice(0, 7)}-01`, -PERIOD_MONTHS);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const current = await this.store.get<DepartmentFacts>(key);
+      const facts: Record<string, CaseFact> = { ...current?.value.facts };
+      let changed = false;
+      for (const [id, fact] of Object.entries(incoming)) {
+        const had = facts[id];
+        if (had && had.rev >= fact.rev) continue;
+        facts[id] = fact;
+        changed = true;
+      }
+      for (const id of remove)
+        if (facts[id]) {
+          delete facts[id];
+          changed = true;
+        }
+      for (const [id, fact] of Object.entries(facts))
+        if (!fact.openDue.length && compareDates(fact.on, oldest) < 0) {
+          delete facts[id];
+          changed = true;
+        }
+      if (!changed) return;
+      const doc: DepartmentFacts = { facts };
+      const result = current ? await this.store.replace(key, doc, current.etag) : await this.store.create(key, doc);
+      if (result === 'saved' || result === 'created') return;
+      await backoff(attempt);
+    }
+    throw new OpbakningError('statistics_conflict', 'the statistics summary kept changing under us');
+  }
+}

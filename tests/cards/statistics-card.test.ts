@@ -1,0 +1,68 @@
+import { PNG } from 'pngjs';
+import { renderCard } from '../../cards/render';
+import type { StatisticsModel } from '../../src/app/statistics-view';
+import { MonthlyChart } from '../../src/chart/monthly-chart';
+import type { Locale } from '../../src/domain/i18n';
+import { anonymise, type CaseFact, figures } from '../../src/domain/statistics';
+import { loadPolicy } from '../../src/policy/load-policy';
+import { cardSize, validateCard } from '../support/validate-card';
+
+const policy = loadPolicy();
+const today = '2026-11-24';
+const now = new Date('2026-11-24T08:30:00.000Z');
+
+/** Many cases with every characteristic: the largest breakdown a card can get. */
+const facts: CaseFact[] = Array.from({ length: 60 }, (_, i) => ({
+  kind: i % 5 === 0 ? 'warning' : 'incident',
+  departmentId: `d${i % 30}`,
+  rev: 1,
+  on: `2026-${String((i % 11) + 1).padStart(2, '0')}-10`,
+  characteristics: policy.characteristics.map((c) => c.id),
+  outcomes: ['policeReport', 'takedownRequest', 'dataProtectionComplaint'],
+  meetingDays: i % 4,
+  messageDays: i % 3,
+  openDue: ['2026-11-01'],
+}));
+
+async function model(perDepartment: boolean, locale: Locale): Promise<StatisticsModel> {
+  const anonymous = anonymise(figures(facts, policy, today));
+  const png = await new MonthlyChart().monthly(anonymous.months, locale);
+  const departments = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, name: `Afdeling for Børn, Unge og Familie – Område ${i}` }));
+  return {
+    scope: 'all',
+    choices: departments,
+    municipalityWide: true,
+    today,
+    figures: anonymous,
+    chart: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+    ...(perDepartment
+      ? { perDepartment: departments.map((d, i) => ({ name: d.name, incidents: i % 3 ? 4 : 'under3', warnings: 0 })) }
+      : {}),
+  };
+}
+
+describe.each(['da', 'en'] as Locale[])('statistics card (%s)', (locale) => {
+  const ctx = { locale, policy, today, now, graph: true, peoplePicker: false };
+
+  it('is a valid 1.5 card within 28 KB with the chart inside, 30 departments and every kind', async () => {
+    const card = renderCard({ kind: 'statistics', model: await model(true, locale) }, ctx);
+    expect(validateCard(card)).toEqual([]);
+    expect(cardSize(card)).toBeLessThan(28 * 1024);
+  });
+
+  it('has the monthly numbers in text beside the picture (alt text and table)', async () => {
+    const m = await model(false, locale);
+    const card = JSON.stringify(renderCard({ kind: 'statistics', model: m }, ctx));
+    const image = JSON.parse(card).body.find((e: { type: string }) => e.type === 'Image');
+    expect(image.altText).toMatch(/\d/);
+    expect(card).toContain('"type":"Table"');
+    for (const x of m.figures.months) expect(image.altText).toContain(String(x.incidents === 'under3' ? 'under 3' : x.incidents));
+  });
+});
+
+it('draws a real PNG of a sensible size', async () => {
+  const png = await new MonthlyChart().monthly(anonymise(figures(facts, policy, today)).months, 'da');
+  const decoded = PNG.sync.read(Buffer.from(png));
+  expect(decoded.width).toBeGreaterThan(300);
+  expect(png.length).toBeLessThan(20_000);
+});
