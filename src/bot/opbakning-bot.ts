@@ -3,19 +3,16 @@ import {
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   CardFactory,
-  type ChannelAccount,
   type FileConsentCardResponse,
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
-  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import { type AdaptiveCard, notificationText, renderCard } from '../../cards/render';
 import type { CasePackService } from '../app/case-pack-service';
 import type { Actor, CaseService } from '../app/case-service';
 import type { View } from '../app/screens';
-import type { TeamInfo } from '../app/team-directory';
 import type { TeamSetup } from '../app/team-setup';
 import { danishDate } from '../domain/dates';
 import { toLocale } from '../domain/i18n';
@@ -23,9 +20,11 @@ import type { Policy } from '../domain/policy';
 import type { Logger } from '../log';
 import { filesOf, inboxIdOf, tokenFor } from './attachments';
 import type { BotCardTarget } from './card-updater';
+import { typed } from './chat-commands';
 import { type ConsentDeps, consentAccepted, consentDeclined, offerPack } from './file-consent';
 import { answerSignIn } from './sign-in-invokes';
-import { signInResource, userToken } from './user-token';
+import { actorOf, isPersonal, SETUP, teamId, teamInfo } from './turn';
+import { signInResource } from './user-token';
 
 export interface BotDeps {
   readonly service: CaseService;
@@ -49,61 +48,6 @@ export interface BotDeps {
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-
-/** "@Opbakning opsætning" in a team channel shows the setup card. */
-const SETUP = /\b(ops(æ|ae)tning|setup)\b/i;
-
-function teamId(context: TurnContext): string | undefined {
-  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-}
-
-/** The team, its channels and members, from Teams (the Bot Connector's roster APIs). */
-async function teamInfo(context: TurnContext): Promise<TeamInfo> {
-  const id = teamId(context) ?? '';
-  const [details, channels, members] = await Promise.all([
-    TeamsInfo.getTeamDetails(context).catch(() => undefined),
-    TeamsInfo.getTeamChannels(context),
-    TeamsInfo.getPagedMembers(context, 500),
-  ]);
-  return {
-    id,
-    name: details?.name ?? 'Team',
-    channels: channels.map((c) => ({ id: c.id ?? '', name: c.name ?? 'General' })).filter((c) => c.id),
-    members: members.members
-      .filter((m) => m.aadObjectId)
-      .map((m) => ({
-        id: m.aadObjectId as string,
-        name: m.name ?? '',
-        ...(m.userPrincipalName || m.email ? { upn: (m.userPrincipalName || m.email) as string } : {}),
-      })),
-  };
-}
-
-/** "mine sager" / "my cases" opens the list; anything else opens the start card. */
-const MY_CASES = /\b(mine\s+sager|my\s+cases)\b/i;
-/** "statistik" / "statistics" shows the statistics (who sees what is decided by the service, not here). */
-const STATISTICS = /^\s*(statistik|statistics)\b/i;
-
-/** An employee who is also a manager asks for their own follow-up. */
-const FOLLOW_UP = /\b(opf(ø|oe)lgning|follow-?up)\b/i;
-
-/** An employee with a follow-up says stop: the whole message is the word. */
-const STOP = /^\s*(stop|stopp|afmeld|unsubscribe)\s*[.!]?\s*$/i;
-
-function actorOf(context: TurnContext, sso?: { connectionName: string }, ssoToken?: string): Actor {
-  const from = context.activity.from ?? ({} as ChannelAccount);
-  return {
-    id: from.aadObjectId || from.id || '',
-    name: from.name || '',
-    locale: context.activity.locale,
-    ...(sso ? { token: () => userToken(context, sso.connectionName, ssoToken) } : {}),
-  };
-}
-
-function isPersonal(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return !type || type === 'personal';
-}
 
 /**
  * The Teams adapter: turns activities into CaseService calls and views into cards.
@@ -143,14 +87,7 @@ export class OpbakningBot extends TeamsActivityHandler {
       const actor = actorOf(context);
       await this.remember(context, actor);
       if (await this.evidence(context, actor)) return next();
-      const text = (context.activity.text ?? '').trim();
-      const view = STATISTICS.test(text)
-        ? await this.deps.service.statistics(actor)
-        : MY_CASES.test(text)
-          ? await this.deps.service.myCases(actor)
-          : ((STOP.test(text)
-              ? await this.deps.service.employeeStop(actor)
-              : await this.deps.service.employee(actor, FOLLOW_UP.test(text))) ?? (await this.deps.service.start(actor)));
+      const view = await typed(this.deps.service, actor, context.activity.text ?? '');
       this.deps.log.info({ activityId: context.activity.id, event: 'message', screen: view.screen.kind }, 'message handled');
       await this.send(context, view);
       await next();

@@ -20,12 +20,19 @@ const id = z.string({ error: `must match ${ID}` }).regex(ID, { error: `must matc
 const list = <T extends z.ZodType>(item: T, error: string) => z.array(item, { error });
 const whole = (min: number, max: number, error: string) => z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
+/** Which warning a "yes" puts at the top of the plan card, whatever the municipality calls the characteristic. */
+export const BannerSchema = z.enum(['emergency', 'threat'], { error: 'must be emergency or threat' });
+
 export const CharacteristicSchema = z.object({
   id,
   label: localized,
   /** A few words for "why" lines ("direkte trussel"); the label is used when missing. */
   short: localized.optional(),
   help: localized.optional(),
+  banner: BannerSchema.optional().meta({
+    description:
+      'emergency: a "yes" puts "call 112" in red at the top of the plan. threat: a "yes" puts "report the threat to the police" at the top while the police-report action (statistic policeReport) is open.',
+  }),
 });
 
 export const ActionKindSchema = z.enum(['emergency', 'task', 'meeting', 'channelPost'], {
