@@ -18,21 +18,22 @@ import { CaseRepository } from '../../src/app/case-repository';
 import { Verb } from '../../src/app/verbs';
 import type { IncidentCase } from '../../src/domain/case';
 import type { EvidenceItem } from '../../src/domain/evidence';
-import { sniffType } from '../../src/domain/sniff-type';
-import { transition } from '../../src/domain/transition';
 import type { ResolveHost } from '../../src/evidence/page-capture';
-import { loadPolicy } from '../../src/policy/load-policy';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
 import { EvidenceBlobStore } from '../../src/storage/evidence-blob-store';
 import {
   action,
   type Card,
+  cardOf,
   cardText,
+  executes,
+  fileAttachment,
   invoke,
   PEOPLE,
   type Person,
   post,
   type Running,
+  sendFiles,
   startBot,
   useServiceUrl,
 } from '../support/bot-client';
@@ -49,6 +50,8 @@ const PAGE = '<!doctype html><h1>Opslag om Anders Kjær</h1>';
 let site: Server;
 let port = 0;
 const hits: string[] = [];
+/** Screenshots the test site serves, as Teams' attachment service would. */
+const screenshots = new Map<string, Uint8Array>();
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let sim: GraphSimulator;
 let simUrl = '';
@@ -72,6 +75,7 @@ beforeAll(async () => {
     if (path === '/post') send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'sid=1' }, PAGE);
     else if (path === '/to-login') send(res, 302, { location: '/accounts/login?next=/post' });
     else if (path.startsWith('/accounts/login')) send(res, 200, { 'content-type': 'text/html' }, '<form>Log ind</form>');
+    else if (screenshots.has(path)) send(res, 200, { 'content-type': 'image/png' }, screenshots.get(path));
     else if (path === '/to-intranet') send(res, 302, { location: `http://intranet.test:${port}/post` });
     else send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
   });
@@ -244,42 +248,50 @@ describe('"Gem siden nu" on the case card', () => {
 });
 
 describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
-  it('offers the PDF and the ZIP, uploads the accepted file to the upload URL and posts the file card', async () => {
+  it('the Done-when walk: two screenshots sent in the chat and a saved page, with hashes on the card, then the PDF and the ZIP through a file consent', async () => {
     const { caseId, plan } = await caseWithLinks([link('/post'), link('/to-intranet')]);
     const first = await invoke(bot.url, PEOPLE.mette, saveButton(plan, 0).verb, saveButton(plan, 0).data);
     // A refused capture has no body: the ZIP holds an empty file for it, and its hash is that of no bytes.
     await invoke(bot.url, PEOPLE.mette, Verb.evidenceCapture, saveButton(first.body.value, 1).data);
-    // Two screenshots, as the chat upload would have stored and recorded them.
+    // Two screenshots sent to the bot in the 1:1 chat, in both forms Teams uses: a pasted image (contentUrl) and a file
+    // (downloadUrl). The test site serves their bytes.
     const shots = [1, 2].map((seed) => {
       const data = new Uint8Array(40 * 30 * 4).map((_, i) => (i * seed) & 0xff);
       for (let i = 3; i < data.length; i += 4) data[i] = 255;
       return encodePng({ width: 40, height: 30, data });
     });
-    for (const [n, png] of shots.entries()) {
-      const r = await evidence.storeBytes(caseId, png, { maxFileBytes: 1e8, maxCaseBytes: 1e9 }, 'image/png');
-      if (!r.ok) throw new Error('could not store');
-      const item: EvidenceItem = {
-        id: `shot${n}`,
-        kind: 'file',
-        addedBy: PEOPLE.mette.aadObjectId,
-        receivedAt: new Date().toISOString(),
-        name: `Skærmbillede ${n + 1}.png`,
-        size: r.size,
-        declaredType: 'image/png',
-        sniffedType: sniffType(r.head),
-        sha256: r.sha256,
-        link: link('/post'),
-      };
-      const current = await cases.get(caseId);
-      if (!current) throw new Error('no case');
-      const next = transition(
-        current.value,
-        { type: 'evidence.add', item },
-        { now: new Date(), actor: item.addedBy, policy: loadPolicy() },
-      );
-      if (!next.ok) throw new Error(next.reason);
-      expect(await cases.replace(next.state, current.etag)).toBe('saved');
+    screenshots.set('/shot1.png', shots[0]);
+    screenshots.set('/shot2.png', shots[1]);
+    const served = (path: string) => `http://127.0.0.1:${port}${path}`;
+    const messages = [
+      [{ contentType: 'image/png', contentUrl: served('/shot1.png') }],
+      [fileAttachment(served('/shot2.png'), 'Skærmbillede 2.png')],
+    ];
+    let card: Card = first.body.value;
+    for (const attachments of messages) {
+      const res = await sendFiles(bot.url, PEOPLE.mette, attachments);
+      expect(res.status).toBe(200);
+      let reply = cardOf(res.activities[0]);
+      expect(validateCard(reply)).toEqual([]);
+      // Mette may have other open cases from earlier tests: then the bot asks which case the file is for.
+      if (executes(reply).some((a) => a.verb === Verb.evidenceCase)) {
+        const chosen = action(reply, Verb.evidenceCase, (d) => d.caseId === caseId);
+        reply = (await invoke(bot.url, PEOPLE.mette, chosen.verb, chosen.data)).body.value;
+      }
+      expect(cardText(reply)).toContain('Gemt på sagen');
+      // What it documents: the first link.
+      const described = action(reply, Verb.evidenceDescribe);
+      const res2 = await invoke(bot.url, PEOPLE.mette, described.verb, { ...described.data, evidenceLink: link('/post') });
+      expect(validateCard(res2.body.value)).toEqual([]);
+      card = res2.body.value;
     }
+    // The case card lists all four with the first 16 hex digits of each SHA-256.
+    const items = (await stored(caseId)).evidence ?? [];
+    expect(items.map((i) => i.kind)).toEqual(['capture', 'capture', 'file', 'file']);
+    expect(items.slice(2).map((i) => i.sha256)).toEqual(shots.map((b) => sha(b)));
+    expect(items.slice(2).map((i) => i.link)).toEqual([link('/post'), link('/post')]);
+    for (const i of items) expect(cardText(card)).toContain(i.sha256.slice(0, 16));
+    expect(cardText(card)).toContain('Dokumentation (4)');
 
     const from = connector.calls.length;
     const offered = await invoke(bot.url, PEOPLE.mette, Verb.packMake, { caseId });
@@ -344,7 +356,7 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
         expect.arrayContaining([
           pdfOffer.name,
           'gemte-sider/02 intranet.test.bin',
-          'dokumentation/03 Skærmbillede 1.png',
+          'dokumentation/03 skærmbillede.png',
           'dokumentation/04 Skærmbillede 2.png',
           'SHA256SUMS',
         ]),
@@ -358,14 +370,16 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
           .split('\n')
           .every((l) => l.endsWith(': OK')),
       ).toBe(true);
-      expect(await readFile(join(dir, 'x', 'dokumentation/03 Skærmbillede 1.png'))).toEqual(shots[0]);
+      expect(await readFile(join(dir, 'x', 'dokumentation/03 skærmbillede.png'))).toEqual(shots[0]);
+      expect(await readFile(join(dir, 'x', 'dokumentation/04 Skærmbillede 2.png'))).toEqual(shots[1]);
       expect(await readFile(join(dir, 'x', 'gemte-sider/02 intranet.test.bin'))).toEqual(Buffer.alloc(0));
 
       // The PDF on its own: the evidence index, with who, link and full hashes.
       const pdf = await accept(pdfOffer);
       const { text } = await pdfText(pdf);
       expect(text).toContain('Dokumentation – oversigt');
-      expect(text).toContain('Skærmbillede 1.png');
+      expect(text).toContain('skærmbillede.png');
+      expect(text).toContain('Skærmbillede 2.png');
       expect(text).toContain('Mette Holm');
       expect(text).toContain(link('/post'));
       for (const shot of shots) expect(text.replace(/\s+/g, '')).toContain(sha(shot));

@@ -25,7 +25,13 @@ export function sha256Of(seed: number, size: number): string {
  * Answers without chaining on writeHead: restify (loaded by other suites in the same jest worker)
  * replaces ServerResponse.prototype.writeHead with one that returns nothing.
  */
-export function send(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string, keepOpen = false): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+  body?: string | Uint8Array,
+  keepOpen = false,
+): void {
   res.writeHead(status, headers);
   if (keepOpen) res.write(body ?? '');
   else res.end(body);
