@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { deflate as deflateCb } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
+import { pngChunks } from './png-chunks';
 import { splitAlphaPng } from './png-split';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -118,23 +119,9 @@ export function placeRaster(pdf: Pdf, image: PreparedRaster, box: { x: number; y
  * decodes as it is. Anything else (alpha, palette, 16-bit, interlaced) is undefined and gets decoded.
  */
 function opaquePng(bytes: Buffer): { width: number; height: number; colors: 1 | 3; data: Buffer } | undefined {
-  let at = 8;
-  let header: { width: number; height: number; colors: 1 | 3 } | undefined;
-  const idat: Buffer[] = [];
-  while (at + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(at);
-    const kind = bytes.toString('latin1', at + 4, at + 8);
-    const data = bytes.subarray(at + 8, at + 8 + length);
-    if (data.length !== length) return undefined;
-    if (kind === 'IHDR') {
-      const [depth, colorType, , , interlace] = data.subarray(8, 13);
-      if (depth !== 8 || interlace !== 0 || (colorType !== 0 && colorType !== 2)) return undefined;
-      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), colors: colorType === 2 ? 3 : 1 };
-    } else if (kind === 'tRNS') return undefined;
-    else if (kind === 'IDAT') idat.push(data);
-    else if (kind === 'IEND') break;
-    at += 12 + length;
-  }
-  if (!header || !idat.length) return undefined;
-  return { ...header, data: Buffer.concat(idat) };
+  const png = pngChunks(bytes);
+  if (!png || png.transparency) return undefined;
+  const { width, height, depth, colorType, interlace } = png.ihdr;
+  if (depth !== 8 || interlace !== 0 || (colorType !== 0 && colorType !== 2)) return undefined;
+  return { width, height, colors: colorType === 2 ? 3 : 1, data: Buffer.concat(png.idat) };
 }

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { deflate as deflateCb, inflate as inflateCb } from 'node:zlib';
+import { pngChunks } from './png-chunks';
 
 const inflate = promisify(inflateCb);
 const deflate = promisify(deflateCb);
@@ -21,23 +22,12 @@ export interface SplitPng {
  * falls back to a full decoder). A PDF image has no alpha channel of its own: the alpha becomes a soft mask.
  */
 export async function splitAlphaPng(bytes: Buffer): Promise<SplitPng | undefined> {
-  let at = 8;
-  let header: { width: number; height: number; channels: 2 | 4 } | undefined;
-  const idat: Buffer[] = [];
-  while (at + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(at);
-    const kind = bytes.toString('latin1', at + 4, at + 8);
-    const data = bytes.subarray(at + 8, at + 8 + length);
-    if (data.length !== length) return undefined;
-    if (kind === 'IHDR') {
-      const [depth, colorType, , , interlace] = data.subarray(8, 13);
-      if (depth !== 8 || interlace !== 0 || (colorType !== 4 && colorType !== 6)) return undefined;
-      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), channels: colorType === 6 ? 4 : 2 };
-    } else if (kind === 'IDAT') idat.push(data);
-    else if (kind === 'IEND') break;
-    at += 12 + length;
-  }
-  if (!header || !idat.length) return undefined;
+  const png = pngChunks(bytes);
+  if (!png) return undefined;
+  const { depth, colorType, interlace } = png.ihdr;
+  if (depth !== 8 || interlace !== 0 || (colorType !== 4 && colorType !== 6)) return undefined;
+  const header = { width: png.ihdr.width, height: png.ihdr.height, channels: colorType === 6 ? 4 : 2 } as const;
+  const idat = png.idat;
   const { width, height, channels } = header;
   const stride = width * channels;
   const raw = await inflate(idat.length === 1 ? idat[0] : Buffer.concat(idat));

@@ -7,6 +7,7 @@ import { assess } from '../../src/domain/assessment';
 import type { IncidentCase, Intake, WarningCase } from '../../src/domain/case';
 import { type EvidenceItem, NOTE_MAX, REASON_MAX } from '../../src/domain/evidence';
 import { FILE_NAME_MAX } from '../../src/domain/file-name';
+import type { FollowUp } from '../../src/domain/follow-up';
 import type { Locale } from '../../src/domain/i18n';
 import { LIMITS } from '../../src/domain/intake';
 import { loadPolicy } from '../../src/policy/load-policy';
@@ -90,6 +91,27 @@ const evidence: EvidenceItem[] = Array.from({ length: 20 }, (_, i) => ({
   ...(i === 3 ? { withdrawn: { at: now, by: base.ownerId, reason: 'r'.repeat(REASON_MAX) } } : {}),
 }));
 const documented: IncidentCase = { ...plan, evidence };
+
+/** One employee's follow-up running with a long comment, another's stopped by the employee: the follow-up at its largest. */
+const followUps: FollowUp[] = [
+  {
+    employeeId: intake.employees[0]?.id as string,
+    status: 'active',
+    since: now,
+    checkIns: [
+      { kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'hard', answeredAt: now, comment: 'c'.repeat(500) },
+      { kind: 'months3', due: '2027-02-24' },
+    ],
+  },
+  {
+    employeeId: intake.employees[1]?.id as string,
+    status: 'stopped',
+    since: now,
+    stoppedAt: now,
+    stoppedBy: 'employee',
+    checkIns: [{ kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'good', answeredAt: now }],
+  },
+];
 
 const screens: [string, Screen][] = [
   ['plan with twenty evidence items', { kind: 'plan', case: documented, department }],
@@ -218,25 +240,7 @@ const screens: [string, Screen][] = [
       kind: 'plan',
       case: {
         ...plan,
-        followUps: [
-          {
-            employeeId: intake.employees[0]?.id as string,
-            status: 'active',
-            since: now,
-            checkIns: [
-              { kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'hard', answeredAt: now, comment: 'c'.repeat(500) },
-              { kind: 'months3', due: '2027-02-24' },
-            ],
-          },
-          {
-            employeeId: intake.employees[1]?.id as string,
-            status: 'stopped',
-            since: now,
-            stoppedAt: now,
-            stoppedBy: 'employee',
-            checkIns: [{ kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'good', answeredAt: now }],
-          },
-        ],
+        followUps,
       },
       department,
     },
@@ -247,25 +251,7 @@ const screens: [string, Screen][] = [
       kind: 'plan',
       case: {
         ...plan,
-        followUps: [
-          {
-            employeeId: intake.employees[0]?.id as string,
-            status: 'active',
-            since: now,
-            checkIns: [
-              { kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'hard', answeredAt: now, comment: 'c'.repeat(500) },
-              { kind: 'months3', due: '2027-02-24' },
-            ],
-          },
-          {
-            employeeId: intake.employees[1]?.id as string,
-            status: 'stopped',
-            since: now,
-            stoppedAt: now,
-            stoppedBy: 'employee',
-            checkIns: [{ kind: 'week', due: '2026-12-01', sentOn: '2026-12-01', answer: 'good', answeredAt: now }],
-          },
-        ],
+        followUps,
       },
       department,
       expanded: { actionId: '_followUp' },
