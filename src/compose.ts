@@ -38,6 +38,7 @@ import { GraphGateway } from './graph/graph-gateway';
 import { ChunkedUploader } from './http/chunked-upload';
 import { createServer } from './http/server';
 import type { Logger } from './log';
+import { LazyPackWriter } from './pack/pack-writer';
 import { loadPolicy } from './policy/load-policy';
 import { BlobJsonStore } from './storage/blob-json-store';
 import { type DownloadGate, EvidenceBlobStore } from './storage/evidence-blob-store';
@@ -179,6 +180,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     clock,
     evidence: evidencePort,
     uploader: new ChunkedUploader(fetch),
+    writer: new LazyPackWriter(),
     // Only where Teams puts the manager's files (OneDrive for Business is on SharePoint); loopback in local mode.
     uploadAllowed: (url) => checkDownloadUrl(url, { hosts: ['*.sharepoint.com'], localMode: config.localMode }).ok,
   });

@@ -3,8 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { canSee } from '../domain/case';
 import { casePackDocument, type PackDocument, type PackEvidenceRow } from '../domain/case-pack';
 import type { Locale } from '../domain/i18n';
@@ -20,6 +19,18 @@ export interface FileUploader {
   upload(uploadUrl: string, file: string, size: number): Promise<{ readonly ok: true } | { readonly ok: false; readonly status?: number }>;
 }
 
+/** Writes the pack's files from the document (src/pack/pack-writer.ts: pdfkit and yazl, loaded on first use). */
+export interface PackWriter {
+  pdf(doc: PackDocument, image: (row: PackEvidenceRow) => Promise<Buffer | undefined>, out: Writable): Promise<void>;
+  zip(
+    doc: PackDocument,
+    image: (row: PackEvidenceRow) => Promise<Buffer | undefined>,
+    open: (row: PackEvidenceRow) => Promise<Readable | undefined>,
+    now: Date,
+    out: Writable,
+  ): Promise<void>;
+}
+
 export interface CasePackServiceDeps {
   readonly cases: CaseRepository;
   readonly directory: Directory;
@@ -27,6 +38,7 @@ export interface CasePackServiceDeps {
   readonly clock: Clock;
   readonly evidence: EvidencePort;
   readonly uploader: FileUploader;
+  readonly writer: PackWriter;
   /** Whether an upload URL is one Teams would give (https on the tenant's SharePoint; loopback too in local mode). */
   readonly uploadAllowed: (url: string) => boolean;
   readonly tmpDir?: string;
@@ -80,13 +92,12 @@ export class CasePackService {
 
   /** The PDF, or the ZIP holding it, every evidence file, the saved pages and SHA256SUMS, into `path`. */
   async write(caseId: string, doc: PackDocument, file: PackFile, path: string): Promise<void> {
-    // Loaded on first use: pdfkit (with its font metrics) and yazl cost every instance memory from start otherwise.
-    const [{ casePackPdf }, { writeCasePackZip }] = await Promise.all([import('../pack/case-pack-pdf'), import('../pack/case-pack-zip')]);
     const open = async (row: PackEvidenceRow): Promise<Readable | undefined> =>
       row.item.size === 0 ? ended() : this.deps.evidence.open(caseId, row.item.sha256);
-    const pdf = () => casePackPdf(doc, (row) => readAll(open(row)));
-    if (file === 'pdf') await pipeline(pdf(), createWriteStream(path));
-    else await writeCasePackZip({ doc, pdf, open, now: this.deps.clock.now() }, createWriteStream(path));
+    const image = (row: PackEvidenceRow) => readAll(open(row));
+    const { writer } = this.deps;
+    if (file === 'pdf') await writer.pdf(doc, image, createWriteStream(path));
+    else await writer.zip(doc, image, open, this.deps.clock.now(), createWriteStream(path));
   }
 }
 
