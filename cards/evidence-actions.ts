@@ -1,6 +1,9 @@
+import { PACK_DRAFTS_INPUT } from '../src/app/pack-offer';
 import { Verb } from '../src/app/verbs';
 import type { IncidentCase } from '../src/domain/case';
 import { packTime } from '../src/domain/case-pack';
+import { draftActions } from '../src/domain/drafts';
+import { pick } from '../src/domain/i18n';
 import type { CardContext } from './context';
 import { actionSet, caseData, container, type Element, execute, plain, text } from './elements';
 import { t } from './texts';
@@ -32,13 +35,50 @@ export function captureRows(c: IncidentCase, ctx: CardContext): Element[] {
       ]),
     );
   }
-  items.push(text(t('makePackHelp', locale), { size: 'Small', isSubtle: true }));
   return items;
 }
 
-/** "Lav sagsmappe": in the section's button row, open or closed case alike. */
+/** "Lav sagsmappe" on the folded section: opens it, where the drafts for the PDF are chosen. */
 export function packButton(c: IncidentCase, ctx: CardContext): Element {
-  return execute(t('makePack', ctx.locale), Verb.packMake, { caseId: c.id }, { associatedInputs: 'none' });
+  return execute(t('makePack', ctx.locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' });
+}
+
+/**
+ * The case pack in the opened section: which of the plan's drafts go into the PDF (those of actions already done are
+ * ticked), and "Lav sagsmappe", which offers the PDF and the ZIP in the chat. Open or closed case alike.
+ */
+export function packForm(c: IncidentCase, ctx: CardContext): Element[] {
+  const { locale, policy } = ctx;
+  const drafts = draftActions(policy, c);
+  const title = (id: string) => pick(policy.actions.find((d) => d.id === id)?.title ?? { da: id, en: id }, locale);
+  const choose: Element[] = drafts.length
+    ? [
+        {
+          type: 'Input.ChoiceSet',
+          id: PACK_DRAFTS_INPUT,
+          label: t('packDrafts', locale),
+          isMultiSelect: true,
+          style: 'expanded',
+          value: drafts
+            .filter((a) => a.status === 'done' && !a.notRelevant)
+            .map((a) => a.actionId)
+            .join(','),
+          choices: drafts.map((a) => ({ title: title(a.actionId), value: a.actionId })),
+        },
+      ]
+    : [];
+  return [
+    container(
+      [
+        text(t('makePack', locale), { weight: 'Bolder' }),
+        text(t('makePackHelp', locale), { size: 'Small', isSubtle: true, spacing: 'None' }),
+        ...choose,
+        // The chosen drafts travel as the form's input.
+        actionSet([execute(t('makePack', locale), Verb.packMake, { caseId: c.id })], { spacing: 'Small' }),
+      ],
+      { separator: true, spacing: 'Medium' },
+    ),
+  ];
 }
 
 /** The link as the manager recognises it, short enough that ten of them fit on the card: host and the start of the path. */

@@ -96,13 +96,18 @@ function withdrawForm(c: IncidentCase, active: readonly EvidenceItem[], locale: 
 
 /**
  * "Dokumentation (n)" on the case card. Folded, it is the heading, the count and "Vis dokumentation"; open, `rows`
- * ("Gem siden nu" per link), the newest items (withdrawn ones marked) and the withdraw form. Folded by default because a
+ * ("Gem siden nu" per link), the newest items (withdrawn ones marked), `after` (the case pack) and the withdraw form. Folded by default because a
  * full plan alone comes near Teams' 28 KB. `actions`: further buttons for the section's row ("Lav sagsmappe").
  */
 export function evidenceSection(
   c: IncidentCase,
   ctx: CardContext,
-  options: { readonly actions?: readonly Element[]; readonly rows?: readonly Element[]; readonly open?: boolean } = {},
+  options: {
+    readonly actions?: readonly Element[];
+    readonly rows?: readonly Element[];
+    readonly after?: readonly Element[];
+    readonly open?: boolean;
+  } = {},
 ): Element[] {
   const { locale } = ctx;
   const all = c.evidence ?? [];
@@ -118,6 +123,7 @@ export function evidenceSection(
     body.push(...shown.map((i) => itemLines(i, locale)));
     if (all.length > shown.length)
       body.push(text(t('evidenceOlder', locale, { n: all.length - shown.length }), { size: 'Small', isSubtle: true }));
+    body.push(...(options.after ?? []));
     if (!closed && active.length) buttons.push(withdrawForm(c, active, locale));
     buttons.push(execute(t('evidenceHide', locale), Verb.open, { caseId: c.id }, { associatedInputs: 'none' }));
   } else if (all.length || links) {

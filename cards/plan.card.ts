@@ -30,7 +30,7 @@ import {
   text,
 } from './elements';
 import { emergencyBanner } from './emergency';
-import { captureRows, packButton } from './evidence-actions';
+import { captureRows, packButton, packForm } from './evidence-actions';
 import { evidenceSection } from './evidence-section';
 import { followUpPanel } from './follow-up-panel';
 import { meetingPanel } from './meeting-panel';
@@ -197,7 +197,9 @@ export function planCard(m: PlanModel, ctx: CardContext): AdaptiveCard {
         ...g.actions.flatMap((a) => row(a, m, ctx)),
       ]),
       // The list and "Gem siden nu" only when opened (the actions shrink meanwhile): a full plan alone comes near 28 KB.
-      ...evidenceSection(c, ctx, { open: Boolean(m.evidence), rows: m.evidence ? captureRows(c, ctx) : [], actions: [packButton(c, ctx)] }),
+      ...(m.evidence
+        ? evidenceSection(c, ctx, { open: true, rows: captureRows(c, ctx), after: packForm(c, ctx) })
+        : evidenceSection(c, ctx, { actions: [packButton(c, ctx)] })),
       ...followUpPanel(c, ctx, m.expanded?.actionId === FOLLOW_UP_PANEL),
     ],
     {

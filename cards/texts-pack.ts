@@ -46,6 +46,7 @@ export const PACK_TEXTS = {
   savePage: { da: 'Gem siden nu', en: 'Save the page now' },
   pageSavedTimes: { da: 'Gemt {n} gang(e), senest {when}', en: 'Saved {n} time(s), last {when}' },
   makePack: { da: 'Lav sagsmappe', en: 'Make case file' },
+  packDrafts: { da: 'Udkast, der skal med i PDF’en', en: 'Drafts to include in the PDF' },
   makePackHelp: {
     da: 'PDF med forløb og dokumentationsoversigt + ZIP med alle filer og SHA256SUMS.',
     en: 'PDF with the history and evidence index + ZIP with every file and SHA256SUMS.',

@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { canSee } from '../domain/case';
 import { casePackDocument, type PackDocument, type PackEvidenceRow } from '../domain/case-pack';
+import { danishDate } from '../domain/dates';
+import { draftActions, renderIncidentDraft } from '../domain/drafts';
 import type { Locale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
 import type { Actor, Clock } from './actions/context';
 import type { CaseRepository } from './case-repository';
 import type { Directory } from './directory';
 import type { EvidencePort } from './evidence-port';
-import type { PackFile } from './pack-offer';
+import type { PackConsentContext, PackFile } from './pack-offer';
 
 /** Puts a finished file where Teams said (the upload session of the manager's OneDrive). Implemented by src/http/chunked-upload.ts. */
 export interface FileUploader {
@@ -58,14 +60,34 @@ export type DeliverResult =
 export class CasePackService {
   constructor(private readonly deps: CasePackServiceDeps) {}
 
-  async deliver(actor: Actor, caseId: string, file: PackFile, uploadUrl: string, locale: Locale): Promise<DeliverResult> {
+  async deliver(actor: Actor, pack: PackConsentContext, uploadUrl: string, locale: Locale): Promise<DeliverResult> {
     const { deps } = this;
+    const { caseId, file } = pack;
     if (!deps.uploadAllowed(uploadUrl)) return { ok: false, reason: 'notAllowed' };
     const stored = await deps.cases.get(caseId);
     const c = stored?.value;
     if (!c || !canSee(c, actor.id) || c.kind !== 'incident') return { ok: false, reason: 'gone' };
     const department = await deps.directory.department(c.departmentId);
-    const names: Record<string, string> = Object.fromEntries((department?.members ?? []).map((m) => [m.id, m.name]));
+    const members = department?.members ?? [];
+    const names: Record<string, string> = Object.fromEntries(members.map((m) => [m.id, m.name]));
+    const named = (id?: string) => members.find((m) => m.id === id)?.name;
+    const today = danishDate(deps.clock.now());
+    const ctx = {
+      locale,
+      manager: actor.name,
+      department: department?.name ?? '',
+      today,
+      trName: named(department?.trId),
+      amrName: named(department?.amrId),
+    };
+    // The chosen drafts, as "Vis udkast" shows them today; an id not (or no longer) on the plan is left out.
+    const drafts = draftActions(deps.policy, c)
+      .filter((a) => pack.drafts.includes(a.actionId))
+      .flatMap((a) => {
+        const draft = deps.policy.actions.find((d) => d.id === a.actionId)?.draft;
+        const rendered = draft ? renderIncidentDraft(deps.policy, draft, c, ctx) : undefined;
+        return rendered ? [rendered] : [];
+      });
     const doc = casePackDocument({
       case: c,
       policy: deps.policy,
@@ -74,7 +96,7 @@ export class CasePackService {
       names,
       evidence: c.evidence ?? [],
       ...(c.intake?.esdhRef ? { esdhNumber: c.intake.esdhRef } : {}),
-      drafts: [],
+      drafts,
       now: deps.clock.now(),
     });
     const dir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'opbakning-pack-'));

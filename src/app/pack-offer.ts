@@ -6,6 +6,8 @@ export const PACK_FILES: readonly PackFile[] = ['pdf', 'zip'];
 /** What "Lav sagsmappe" offers: one Teams file consent card per file; the bot builds and uploads a file when it is accepted. */
 export interface PackOffer {
   readonly caseId: string;
+  /** The plan actions whose drafts the manager chose to include in the PDF. */
+  readonly drafts: readonly string[];
   readonly files: readonly {
     readonly kind: PackFile;
     /** The name the file gets in the manager's OneDrive. */
@@ -26,15 +28,29 @@ export type PackNoticeCode =
   | 'packOffered'
   | 'packPersonalOnly';
 
-/** What the context of a file consent card carries: which case and which file. Teams sends it back on accept/decline. */
+/** The input on the case card that holds the chosen drafts (a multi-select: action ids, comma-separated). */
+export const PACK_DRAFTS_INPUT = 'packDrafts';
+
+/** At most this many drafts (a plan has fewer actions with drafts); ids as policy ids are written. */
+const MAX_DRAFTS = 20;
+const ACTION_ID = /^[A-Za-z0-9_-]{1,60}$/;
+
+/**
+ * What the context of a file consent card carries: which case, which file and which drafts. Teams sends it back on
+ * accept/decline, so it is read as untrusted; the drafts are checked against the case again when the file is built.
+ */
 export interface PackConsentContext {
   readonly caseId: string;
   readonly file: PackFile;
+  readonly drafts: readonly string[];
 }
 
 export function readConsentContext(value: unknown): PackConsentContext | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { caseId, file } = value as { caseId?: unknown; file?: unknown };
+  const { caseId, file, drafts } = value as { caseId?: unknown; file?: unknown; drafts?: unknown };
   if (typeof caseId !== 'string' || (file !== 'pdf' && file !== 'zip')) return undefined;
-  return { caseId, file };
+  if (drafts === undefined) return { caseId, file, drafts: [] };
+  if (!Array.isArray(drafts) || drafts.length > MAX_DRAFTS || !drafts.every((d) => typeof d === 'string' && ACTION_ID.test(d)))
+    return undefined;
+  return { caseId, file, drafts: [...new Set(drafts as string[])] };
 }

@@ -23,7 +23,7 @@ export async function offerPack(context: TurnContext, view: View, personal: bool
     return;
   }
   const attachments: Attachment[] = offer.files.map((f) => {
-    const ctx: PackConsentContext = { caseId: offer.caseId, file: f.kind };
+    const ctx: PackConsentContext = { caseId: offer.caseId, file: f.kind, drafts: offer.drafts };
     return {
       contentType: FILE_CONSENT,
       name: f.name,
@@ -74,7 +74,7 @@ export async function consentAccepted(
     return;
   }
   const started = Date.now();
-  const work = deps.packs.deliver(actor, pack.caseId, pack.file, upload.uploadUrl, locale).catch((e: unknown): Delivered => {
+  const work = deps.packs.deliver(actor, pack, upload.uploadUrl, locale).catch((e: unknown): Delivered => {
     deps.log.error({ err: { name: (e as Error)?.name ?? typeof e }, caseId: pack.caseId }, 'case pack failed');
     return { ok: false, reason: 'uploadFailed' };
   });

@@ -1,4 +1,4 @@
-import type { IncidentCase, WarningCase } from './case';
+import type { IncidentCase, PlannedAction, WarningCase } from './case';
 import type { IsoDate } from './dates';
 import { formatDate, joinNames } from './format';
 import { type Locale, pick } from './i18n';
@@ -87,4 +87,15 @@ export function renderWarningDraft(policy: Policy, c: WarningCase, ctx: DraftCon
     caseRef: caseRef(c.id),
   };
   return { title: pick(def.title, ctx.locale), body: fill(pick(def.body, ctx.locale), values) };
+}
+
+/**
+ * The plan's actions whose draft can go into the case pack: letters and notes, in the plan's order. Not the channel
+ * message: the pack shows the message as posted.
+ */
+export function draftActions(policy: Policy, c: IncidentCase): PlannedAction[] {
+  return (c.plan ?? []).filter((a) => {
+    const def = policy.actions.find((d) => d.id === a.actionId);
+    return Boolean(def?.draft) && def?.kind !== 'channelPost';
+  });
 }

@@ -19,6 +19,7 @@ import { Verb } from '../../src/app/verbs';
 import type { IncidentCase } from '../../src/domain/case';
 import type { EvidenceItem } from '../../src/domain/evidence';
 import type { ResolveHost } from '../../src/evidence/page-capture';
+import { loadPolicy } from '../../src/policy/load-policy';
 import { BlobJsonStore } from '../../src/storage/blob-json-store';
 import { EvidenceBlobStore } from '../../src/storage/evidence-blob-store';
 import {
@@ -43,6 +44,23 @@ import { send } from '../support/file-server';
 import { pdfText } from '../support/pdf-text';
 import { unzipTo } from '../support/unzip';
 import { validateCard } from '../support/validate-card';
+
+const policy = loadPolicy();
+
+/** The choices of a card's ChoiceSet. */
+function choicesOf(card: unknown, id: string): { title: string; value: string }[] {
+  let found: { title: string; value: string }[] = [];
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'Input.ChoiceSet' && o.id === id) found = o.choices as { title: string; value: string }[];
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(card);
+  return found;
+}
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const PAGE = '<!doctype html><h1>Opslag om Anders Kjær</h1>';
@@ -294,7 +312,12 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
     expect(cardText(card)).toContain('Dokumentation (4)');
 
     const from = connector.calls.length;
-    const offered = await invoke(bot.url, PEOPLE.mette, Verb.packMake, { caseId });
+    // In the same opened section the manager ticks the first draft on the plan for the PDF (and a forged id rides along).
+    const make = action(card, Verb.packMake);
+    const draftChoices = choicesOf(card, 'packDrafts');
+    expect(draftChoices.length).toBeGreaterThan(0);
+    const chosen = draftChoices[0] as { title: string; value: string };
+    const offered = await invoke(bot.url, PEOPLE.mette, make.verb, { ...make.data, packDrafts: `${chosen.value},policeReportX` });
     expect(validateCard(offered.body.value)).toEqual([]);
     expect(cardText(offered.body.value)).toContain('Sagsmappen er klar');
     const consents = sent(from).flatMap(
@@ -307,7 +330,10 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
     const [pdfOffer, zipOffer] = consents;
     expect(pdfOffer.name).toMatch(/^OPB-[A-Z0-9-]+-sagsmappe\.pdf$/);
     expect(zipOffer.name).toMatch(/-sagsmappe\.zip$/);
-    expect(zipOffer.content).toMatchObject({ acceptContext: { caseId, file: 'zip' }, declineContext: { caseId, file: 'zip' } });
+    expect(zipOffer.content).toMatchObject({
+      acceptContext: { caseId, file: 'zip', drafts: [chosen.value] },
+      declineContext: { caseId, file: 'zip', drafts: [chosen.value] },
+    });
     expect(Number(zipOffer.content.sizeInBytes)).toBeGreaterThan(shots[0].byteLength + shots[1].byteLength);
 
     // The manager accepts: Teams creates the upload session (the simulator's OneDrive here) and invokes the bot.
@@ -378,6 +404,10 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
       const pdf = await accept(pdfOffer);
       const { text } = await pdfText(pdf);
       expect(text).toContain('Dokumentation – oversigt');
+      // The chosen draft, filled in for this case.
+      const draftId = policy.actions.find((a) => a.id === chosen.value)?.draft as string;
+      expect(text).toContain(policy.drafts[draftId]?.title.da);
+      expect(text).toContain('Anders Kjær');
       expect(text).toContain('skærmbillede.png');
       expect(text).toContain('Skærmbillede 2.png');
       expect(text).toContain('Mette Holm');

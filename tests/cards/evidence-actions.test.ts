@@ -65,8 +65,13 @@ describe('the evidence part of the case card', () => {
     const card = render(plan, 'da', false);
     expect(validateCard(card)).toEqual([]);
     expect(executes(card).filter((a) => a.verb === Verb.evidenceCapture)).toEqual([]);
-    expect(action(card, Verb.evidenceShow).title).toBe('Vis dokumentation');
-    expect(action(card, Verb.packMake).title).toBe('Lav sagsmappe');
+    // "Vis dokumentation" and "Lav sagsmappe" both open the section, where the pages are saved and the drafts chosen.
+    expect(
+      executes(card)
+        .filter((a) => a.verb === Verb.evidenceShow)
+        .map((a) => a.title),
+    ).toEqual(['Vis dokumentation', 'Lav sagsmappe']);
+    expect(executes(card).filter((a) => a.verb === Verb.packMake)).toEqual([]);
     expect(cardText(card)).toContain('Gem siden nu');
   });
 
@@ -85,9 +90,37 @@ describe('the evidence part of the case card', () => {
     },
   );
 
+  it("opened, the case pack offers the plan's letters and notes as drafts for the PDF, those of done actions ticked", () => {
+    const done = proposal.find((a) => policy.actions.find((d) => d.id === a.actionId)?.draft === 'takedownRequest');
+    const card = render({ ...plan, plan: proposal.map((a) => (a === done ? { ...a, status: 'done' as const, doneAt: now } : a)) });
+    const set = findInput(card, 'packDrafts');
+    const withDraft = proposal.filter((a) => {
+      const def = policy.actions.find((d) => d.id === a.actionId);
+      return def?.draft && def.kind !== 'channelPost';
+    });
+    expect(set?.choices?.map((c) => c.value)).toEqual(withDraft.map((a) => a.actionId));
+    expect(set?.choices?.map((c) => c.value)).not.toContain('staffMessage');
+    expect(set?.value).toBe(done?.actionId);
+    expect(action(card, Verb.packMake).data).toEqual({ caseId: plan.id });
+  });
+
   it('a closed case offers the case pack but no new captures', () => {
     const card = render({ ...plan, status: 'closed', closedAt: now });
     expect(executes(card).filter((a) => a.verb === Verb.evidenceCapture)).toEqual([]);
     expect(action(card, Verb.packMake).title).toBe('Lav sagsmappe');
   });
 });
+
+function findInput(card: unknown, id: string): { value?: string; choices?: { title: string; value: string }[] } | undefined {
+  let found: Record<string, unknown> | undefined;
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.id === id) found = o;
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(card);
+  return found as { value?: string; choices?: { title: string; value: string }[] } | undefined;
+}

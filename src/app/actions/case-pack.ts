@@ -1,5 +1,5 @@
-import { caseRef } from '../../domain/drafts';
-import type { PackOffer } from '../pack-offer';
+import { caseRef, draftActions } from '../../domain/drafts';
+import { PACK_DRAFTS_INPUT, type PackOffer } from '../pack-offer';
 import type { Verb } from '../verbs';
 import { notice } from './context';
 import type { CaseHandler } from './handler';
@@ -16,7 +16,7 @@ export const packMake: CaseHandler<typeof Verb.packMake> = {
   scope: 'case',
   graph: false,
   needsRev: false,
-  async decode(_deps, { case: c, department, locale }) {
+  async decode(deps, { case: c, department, locale }, data) {
     if (c.kind !== 'incident' || (c.status !== 'plan' && c.status !== 'closed'))
       return { screen: stateScreen(c, department, notice('notAllowedNow', 'warning')) };
     const evidence = c.evidence ?? [];
@@ -24,8 +24,14 @@ export const packMake: CaseHandler<typeof Verb.packMake> = {
     const all = evidence.reduce((n, i) => n + i.size, 0);
     const pdf = PDF_TEXT_BYTES + images;
     const stem = `${caseRef(c.id)}-${locale === 'da' ? 'sagsmappe' : 'case-file'}`;
+    // The drafts ticked in the form: only actions on this plan that have a draft count, in the plan's order.
+    const ticked = typeof data[PACK_DRAFTS_INPUT] === 'string' ? String(data[PACK_DRAFTS_INPUT]).split(',') : [];
+    const drafts = draftActions(deps.policy, c)
+      .map((a) => a.actionId)
+      .filter((id) => ticked.includes(id));
     const offer: PackOffer = {
       caseId: c.id,
+      drafts,
       files: [
         { kind: 'pdf', name: `${stem}.pdf`, sizeInBytes: pdf },
         { kind: 'zip', name: `${stem}.zip`, sizeInBytes: pdf + all + 1024 * (evidence.length + 1) },
