@@ -146,7 +146,10 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const store = overrides.store ?? blobStore(config, credential);
   const teams = new TeamDirectory(FileDirectory.load(config.departmentsFile), store);
   const directory = overrides.directory ?? teams;
-  const statistics = new StatisticsIndex(store, policy, () => clock.now());
+  const statistics = new StatisticsIndex(store, policy, () => clock.now(), {
+    // Repaired by the hourly sweep; the error's class and code only.
+    onError: (e) => log.warn({ err: errorSummary(e), event: 'statisticsWrite' }, 'statistics summary write failed'),
+  });
   const cases = new CaseRepository(store, statistics);
 
   const auth = new ReusingBotFrameworkAuthentication({ ...config.bot }, botCredentials(config, credential));
@@ -276,10 +279,13 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         server.listen(config.port, config.host, () => resolve(server.address() as AddressInfo));
       }),
     // Stops accepting, lets turns in flight finish, and drops idle keep-alive connections so it does not wait for them.
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }),
+      });
+      // Facts queued by the last saves are written before the process goes.
+      await statistics.settled();
+    },
   };
 }

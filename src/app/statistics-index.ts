@@ -23,17 +23,30 @@ const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.rando
  * A running summary of the cases, one document per department, kept up to date whenever a case is written
  * (CaseRepository calls `record`). Writes are eTag-guarded and merge by case id and revision, so two instances writing
  * at once both land, in any order. Missing (new deployment, or deleted by hand), it is rebuilt from the cases once.
+ *
+ * The summary is written beside the request, not in it: a save only queues its fact, and the department's queued
+ * facts go together in one write a moment later (`delayMs`). A manager's click never waits for the summary, ten
+ * managers of one department do not queue behind one document, and a burst of saves is one write. A write lost to a
+ * crash in that moment, or to an outage, is repaired by the hourly sweep; figures on another instance may be that
+ * moment behind.
  */
 interface Batch {
   readonly facts: Record<string, CaseFact>;
   readonly remove: Set<string>;
-  readonly waiters: { resolve: () => void; reject: (e: unknown) => void }[];
+}
+
+export interface StatisticsIndexOptions {
+  /** How long queued facts wait for more before they are written (default 200 ms). */
+  readonly delayMs?: number;
+  /** A summary write that failed (logged by the caller; the hourly sweep repairs it). */
+  readonly onError?: (e: unknown) => void;
 }
 
 export class StatisticsIndex {
-  /** Changes waiting for the department's write in flight: saved together in the next one (group commit). */
+  /** Facts waiting for the department's next write. */
   private readonly pending = new Map<string, Batch>();
-  private readonly flushing = new Set<string>();
+  /** The department's scheduled or running write. */
+  private readonly drains = new Map<string, Promise<void>>();
   /** Once seen built, it stays built (the marker is never removed by the bot). */
   private built = false;
 
@@ -41,12 +54,18 @@ export class StatisticsIndex {
     private readonly store: JsonStore,
     private readonly policy: Policy,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: StatisticsIndexOptions = {},
   ) {}
+
+  /** Resolves when every fact queued on this instance so far is written (or its write failed). */
+  async settled(): Promise<void> {
+    while (this.drains.size) await Promise.all([...this.drains.values()]);
+  }
 
   /** A case was created or saved. */
   async record(c: Case): Promise<void> {
     const fact = factOf(c, this.policy);
-    if (fact) await this.enqueue(c.departmentId, { [c.id]: fact }, []);
+    if (fact) this.enqueue(c.departmentId, { [c.id]: fact }, []);
   }
 
   /**
@@ -56,11 +75,13 @@ export class StatisticsIndex {
   async deleted(c: Case, reason: 'owner' | 'retention'): Promise<void> {
     if (reason === 'owner') return this.enqueue(c.departmentId, {}, [c.id]);
     const fact = factOf(c, this.policy);
-    if (fact) await this.enqueue(c.departmentId, { [c.id]: { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER } }, []);
+    if (fact) this.enqueue(c.departmentId, { [c.id]: { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER } }, []);
   }
 
   /** The facts of the given departments, after building the summary from the cases if it was never built. */
   async facts(departmentIds: readonly string[]): Promise<CaseFact[]> {
+    // What this instance has just saved is in the figures it shows.
+    await this.settled();
     if (!this.built && !(await this.store.get(BUILT))) await this.rebuild();
     this.built = true;
     const docs = await Promise.all(departmentIds.map((id) => this.store.get<DepartmentFacts>(keyOf(id))));
@@ -105,44 +126,36 @@ export class StatisticsIndex {
     };
   }
 
-  /**
-   * Every save of a case after its intake changes the summary, and a department's managers save at the same time.
-   * Rather than each save racing the others for the document, saves on this instance that arrive while a write is in
-   * flight wait and go together in the next write; the caller still returns only once its change is stored.
-   */
-  private enqueue(departmentId: string, facts: Readonly<Record<string, CaseFact>>, remove: readonly string[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const batch = this.pending.get(departmentId) ?? { facts: {}, remove: new Set<string>(), waiters: [] };
-      for (const [id, fact] of Object.entries(facts)) {
-        const had = batch.facts[id];
-        if (!had || had.rev < fact.rev) batch.facts[id] = fact;
-        batch.remove.delete(id);
-      }
-      for (const id of remove) {
-        batch.remove.add(id);
-        delete batch.facts[id];
-      }
-      batch.waiters.push({ resolve, reject });
-      this.pending.set(departmentId, batch);
-      if (!this.flushing.has(departmentId)) void this.drain(departmentId);
-    });
+  /** Queues a change; several on this instance within `delayMs` (or during a write) go together in the next write. */
+  private enqueue(departmentId: string, facts: Readonly<Record<string, CaseFact>>, remove: readonly string[]): void {
+    const batch = this.pending.get(departmentId) ?? { facts: {}, remove: new Set<string>() };
+    for (const [id, fact] of Object.entries(facts)) {
+      const had = batch.facts[id];
+      if (!had || had.rev < fact.rev) batch.facts[id] = fact;
+      batch.remove.delete(id);
+    }
+    for (const id of remove) {
+      batch.remove.add(id);
+      delete batch.facts[id];
+    }
+    this.pending.set(departmentId, batch);
+    this.schedule(departmentId);
   }
 
-  private async drain(departmentId: string): Promise<void> {
-    this.flushing.add(departmentId);
-    try {
+  private schedule(departmentId: string): void {
+    if (this.drains.has(departmentId)) return;
+    const run = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 200));
       for (let batch = this.pending.get(departmentId); batch; batch = this.pending.get(departmentId)) {
         this.pending.delete(departmentId);
-        try {
-          await this.merge(departmentId, batch.facts, [...batch.remove]);
-          for (const w of batch.waiters) w.resolve();
-        } catch (e) {
-          for (const w of batch.waiters) w.reject(e);
-        }
+        await this.merge(departmentId, batch.facts, [...batch.remove]).catch((e: unknown) => this.options.onError?.(e));
       }
-    } finally {
-      this.flushing.delete(departmentId);
-    }
+    })().finally(() => {
+      this.drains.delete(departmentId);
+      // Queued after the loop looked for the last time: it needs a write of its own.
+      if (this.pending.has(departmentId)) this.schedule(departmentId);
+    });
+    this.drains.set(departmentId, run);
   }
 
   /** Read, merge, write with the eTag; on a conflict read again. Facts older than the period are dropped on the way. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CaseRepository } from '../../src/app/case-repository';
+import type { JsonStore } from '../../src/app/json-store';
 import { StatisticsIndex } from '../../src/app/statistics-index';
 import type { IncidentCase } from '../../src/domain/case';
 import { loadPolicy } from '../../src/policy/load-policy';
@@ -49,10 +50,58 @@ function incident(n: number, rev = 1, departmentId = 'dep'): IncidentCase {
 }
 
 describe('the statistics summary on Azurite', () => {
+  it('a save does not wait for the summary: its fact is written a moment later, several saves in one write', async () => {
+    const [a] = twoInstances();
+    await a.index.rebuild();
+    let writes = 0;
+    const count = (key: string) => {
+      if (key.startsWith('statistics/')) writes += 1;
+    };
+    const store: JsonStore = {
+      get: (k) => a.store.get(k),
+      list: (p) => a.store.list(p),
+      delete: (k) => a.store.delete(k),
+      create: (k, v) => {
+        count(k);
+        return a.store.create(k, v);
+      },
+      replace: (k, v, e) => {
+        count(k);
+        return a.store.replace(k, v, e);
+      },
+    };
+    const index = new StatisticsIndex(store, policy, () => NOW, { delayMs: 100 });
+    for (let i = 0; i < 5; i++) await index.record(incident(i));
+    expect(writes).toBe(0);
+    await index.settled();
+    expect(writes).toBe(1);
+    expect(await index.facts(['dep'])).toHaveLength(5);
+  });
+
+  it('a failed summary write is reported, not thrown at the save', async () => {
+    const [a] = twoInstances();
+    const errors: unknown[] = [];
+    const broken: JsonStore = {
+      get: async () => {
+        throw new Error('storage down');
+      },
+      list: (p) => a.store.list(p),
+      delete: (k) => a.store.delete(k),
+      create: (k, v) => a.store.create(k, v),
+      replace: (k, v, e) => a.store.replace(k, v, e),
+    };
+    const index = new StatisticsIndex(broken, policy, () => NOW, { delayMs: 0, onError: (e) => errors.push(e) });
+    await expect(index.record(incident(1))).resolves.toBeUndefined();
+    await index.settled();
+    expect(errors).toEqual([expect.objectContaining({ message: 'storage down' })]);
+  });
+
   it('keeps every case when two instances record different cases of one department at the same time', async () => {
     const [a, b] = twoInstances();
     await b.index.rebuild(); // nothing yet; marks the summary as built
     await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).index.record(incident(i))));
+    // Each instance writes its queued facts a moment later; both land.
+    await Promise.all([a.index.settled(), b.index.settled()]);
     const facts = await a.index.facts(['dep']);
     expect(facts).toHaveLength(24);
   });
@@ -61,10 +110,13 @@ describe('the statistics summary on Azurite', () => {
     const [a, b] = twoInstances();
     await a.index.rebuild();
     await Promise.all([a.index.record(incident(1, 3)), b.index.record(incident(1, 2)), b.index.record(incident(1, 1))]);
+    await Promise.all([a.index.settled(), b.index.settled()]);
     expect((await b.index.facts(['dep']))[0]).toMatchObject({ rev: 3, characteristics: ['directThreat'] });
     await a.index.record(incident(1, 1));
+    await a.index.settled();
     expect((await b.index.facts(['dep']))[0]?.rev).toBe(3);
     await b.index.deleted(incident(1, 3), 'owner');
+    await b.index.settled();
     expect(await a.index.facts(['dep'])).toEqual([]);
   });
 
@@ -99,6 +151,7 @@ describe('the statistics summary on Azurite', () => {
     const stored = await b.cases.get(incident(0).id);
     if (!stored) throw new Error('case missing');
     await b.cases.replace(incident(0, 2), stored.etag);
+    await b.index.settled();
     const [dep, other] = await Promise.all([a.index.facts(['dep']), b.index.facts(['other'])]);
     expect(dep).toHaveLength(3);
     expect(other).toHaveLength(2);
