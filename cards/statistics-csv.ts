@@ -42,6 +42,9 @@ function field(value: string): string {
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Departments with cases named in the CSV: enough for a municipality's year, small enough for the card (28 KB). */
+const CSV_DEPARTMENTS = 100;
+
 /** The card's anonymous table as semicolon-separated CSV (Danish Excel's separator), for the MED minutes. */
 export function statisticsCsv(m: StatisticsModel, scopeName: string, locale: Locale, policy: Policy): string {
   const f = m.figures;
@@ -52,8 +55,13 @@ export function statisticsCsv(m: StatisticsModel, scopeName: string, locale: Loc
   for (const x of f.months) rows.push([x.month, shownText(x.incidents, locale), shownText(x.warnings, locale)]);
   rows.push([t('statisticsTotals', locale), shownText(f.incidents, locale), shownText(f.warnings, locale)], []);
   if (m.perDepartment) {
+    // Departments without cases are one line; the CSV travels inside the card, so at most CSV_DEPARTMENTS are named.
+    const withCases = m.perDepartment.filter((d) => d.incidents !== 0 || d.warnings !== 0);
     rows.push([t('departmentCol', locale), t('casesCol', locale), t('warningsCol', locale)]);
-    for (const d of m.perDepartment) rows.push([d.name, shownText(d.incidents, locale), shownText(d.warnings, locale)]);
+    for (const d of withCases.slice(0, CSV_DEPARTMENTS)) rows.push([d.name, shownText(d.incidents, locale), shownText(d.warnings, locale)]);
+    if (withCases.length > CSV_DEPARTMENTS) rows.push([t('csvMoreDepartments', locale, { n: withCases.length - CSV_DEPARTMENTS })]);
+    if (withCases.length < m.perDepartment.length)
+      rows.push([t('csvNoCases', locale, { n: m.perDepartment.length - withCases.length }), '0', '0']);
     rows.push([]);
   }
   rows.push([t('statisticsByKind', locale)]);

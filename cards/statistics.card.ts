@@ -2,7 +2,7 @@ import type { StatisticsModel } from '../src/app/statistics-view';
 import { Verb } from '../src/app/verbs';
 import type { Locale } from '../src/domain/i18n';
 import type { CardContext } from './context';
-import { type AdaptiveCard, card, type Element, execute, heading, text } from './elements';
+import { type AdaptiveCard, card, type Element, execute, heading, plain, text } from './elements';
 import { daysText, kindLabel, monthLabel, OUTCOME_TEXT, shownText, statisticsCsv } from './statistics-csv';
 import { t } from './texts';
 
@@ -26,6 +26,48 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   };
 }
 
+/** Departments listed on the card; the CSV holds them all. */
+const PER_DEPARTMENT_SHOWN = 20;
+
+type DepartmentLine = NonNullable<StatisticsModel['perDepartment']>[number];
+
+/** Most cases first ("under 3" between 0 and 3), then by name: the departments a municipality-wide reader looks for. */
+function busiest(lines: readonly DepartmentLine[]): DepartmentLine[] {
+  const weight = (n: DepartmentLine['incidents']) => (n === 'under3' ? 1.5 : n);
+  return [...lines]
+    .sort(
+      (a, b) => weight(b.incidents) - weight(a.incidents) || weight(b.warnings) - weight(a.warnings) || a.name.localeCompare(b.name, 'da'),
+    )
+    .slice(0, PER_DEPARTMENT_SHOWN);
+}
+
+/**
+ * Which departments to show: a picker of them all; with more than fit on a card, a name search whose matches become
+ * the picker (one match is shown at once).
+ */
+function departmentPicker(m: StatisticsModel, locale: Locale): Element[] {
+  const all = { title: t(m.municipalityWide ? 'statisticsAll' : 'statisticsMine', locale), value: 'all' };
+  const choose = (choices: StatisticsModel['choices']): Element => ({
+    type: 'Input.ChoiceSet',
+    id: 'departmentId',
+    label: t('statisticsPick', locale),
+    value: choices.some((d) => d.id === m.scope) ? m.scope : 'all',
+    choices: [all, ...choices.map((d) => ({ title: d.name, value: d.id }))],
+  });
+  const show = { type: 'ActionSet', actions: [execute(t('statisticsShow', locale), Verb.statistics, {})] };
+  if (!m.search) return m.choices.length > 1 ? [choose(m.choices), show] : [];
+  const { text: searched, matches } = m.search;
+  return [
+    { type: 'Input.Text', id: 'departmentSearch', label: t('statisticsSearch', locale), value: searched, maxLength: 200 },
+    ...(searched && !matches ? [plain(t('statisticsSearchNone', locale, { text: searched }), { size: 'Small', isSubtle: true })] : []),
+    ...(matches > 1 ? [choose(m.choices)] : []),
+    ...(matches > m.choices.length
+      ? [text(t('statisticsSearchMore', locale, { shown: m.choices.length, n: matches }), { size: 'Small', isSubtle: true })]
+      : []),
+    show,
+  ];
+}
+
 function scopeName(m: StatisticsModel, locale: Locale): string {
   return m.departmentName ?? t(m.municipalityWide ? 'statisticsAll' : 'statisticsMine', locale);
 }
@@ -40,22 +82,7 @@ export function statisticsCard(m: StatisticsModel, ctx: CardContext): AdaptiveCa
   const alt = months
     .map((x) => `${monthLabel(x.month, locale)}: ${shownText(x.incidents, locale)}/${shownText(x.warnings, locale)}`)
     .join(', ');
-  const picker: Element[] =
-    m.choices.length > 1
-      ? [
-          {
-            type: 'Input.ChoiceSet',
-            id: 'departmentId',
-            label: t('statisticsPick', locale),
-            value: m.scope,
-            choices: [
-              { title: t(m.municipalityWide ? 'statisticsAll' : 'statisticsMine', locale), value: 'all' },
-              ...m.choices.map((d) => ({ title: d.name, value: d.id })),
-            ],
-          },
-          { type: 'ActionSet', actions: [execute(t('statisticsShow', locale), Verb.statistics, {})] },
-        ]
-      : [];
+  const picker = departmentPicker(m, locale);
   const empty = f.incidents === 0 && f.warnings === 0;
   const body: Element[] = [
     heading(t('statisticsTitle', locale, { scope: name })),
@@ -85,11 +112,19 @@ export function statisticsCard(m: StatisticsModel, ctx: CardContext): AdaptiveCa
           heading(t('statisticsPerDepartment', locale), 'Medium'),
           // Facts rather than a table: a municipality has dozens of departments, and a table cell costs many bytes.
           factSet(
-            m.perDepartment.map((d) => [
+            busiest(m.perDepartment).map((d) => [
               d.name,
               `${shownText(d.incidents, locale)} ${t('casesCol', locale).toLowerCase()} · ${shownText(d.warnings, locale)} ${t('warningsCol', locale).toLowerCase()}`,
             ]),
           ),
+          ...(m.perDepartment.length > PER_DEPARTMENT_SHOWN
+            ? [
+                text(t('statisticsMoreDepartments', locale, { n: m.perDepartment.length - PER_DEPARTMENT_SHOWN }), {
+                  size: 'Small',
+                  isSubtle: true,
+                }),
+              ]
+            : []),
         ]
       : []),
     heading(t('statisticsByKind', locale), 'Medium'),

@@ -13,6 +13,21 @@ export const STATISTICS_TEXTS = {
   },
   statisticsPick: { da: 'Afdeling', en: 'Department' },
   statisticsShow: { da: 'Vis', en: 'Show' },
+  statisticsSearch: { da: 'Find en afdeling (del af navnet)', en: 'Find a department (part of its name)' },
+  statisticsSearchNone: { da: 'Ingen afdeling har »{text}« i navnet.', en: 'No department has “{text}” in its name.' },
+  statisticsSearchMore: {
+    da: 'Viser de første {shown} af {n} afdelinger, der passer. Skriv mere af navnet.',
+    en: 'Showing the first {shown} of {n} matching departments. Type more of the name.',
+  },
+  csvMoreDepartments: {
+    da: '… og {n} afdelinger mere med sager: vælg dem enkeltvis',
+    en: '… and {n} more departments with cases: choose them one by one',
+  },
+  csvNoCases: { da: 'Afdelinger uden sager ({n})', en: 'Departments without cases ({n})' },
+  statisticsMoreDepartments: {
+    da: 'De øvrige {n} afdelinger står i CSV’en nedenfor (dem uden sager samlet på én linje).',
+    en: 'The other {n} departments are in the CSV below (those without cases on one line).',
+  },
   statisticsChartAlt: {
     da: 'Søjlediagram over sager og varsler pr. måned: {months}',
     en: 'Bar chart of cases and warnings per month: {months}',

@@ -15,8 +15,13 @@ export interface ChartPort {
 export interface StatisticsModel {
   /** "all", or the one department shown. */
   readonly scope: string;
-  /** The departments the user may choose between (more than one: a picker is shown). */
+  /**
+   * The departments the user may choose between (more than one: a picker is shown). With more than PICKER_MAX, only
+   * those a name search found, and `search` says so: the card offers the search instead of a list that would not fit.
+   */
   readonly choices: readonly { readonly id: string; readonly name: string }[];
+  /** Set when the user may see more departments than a picker holds: what was searched for, and how many matched. */
+  readonly search?: { readonly text: string; readonly matches: number };
   /** The department's name, or undefined for all the user may see. */
   readonly departmentName?: string;
   readonly municipalityWide: boolean;
@@ -35,15 +40,32 @@ async function visibleTo(deps: ActionDeps, actor: Actor): Promise<{ departments:
   return { departments: all ?? (await deps.directory.departmentsManagedBy(actor.id)), wide: Boolean(all) };
 }
 
-/** The statistics card for `requested` ("all" or absent: everything the user may see; else one department id). */
-export async function statisticsView(deps: ActionDeps, actor: Actor, requested: unknown): Promise<View> {
+/** Above this many departments the card offers a name search instead of a picker (Teams' 28 KB). */
+export const PICKER_MAX = 25;
+
+/** The departments whose name holds the search text (case and accents as typed are folded), in their order. */
+export function searchDepartments(departments: readonly Department[], text: string): Department[] {
+  const fold = (v: string) => v.normalize('NFKC').toLocaleLowerCase('da');
+  const wanted = fold(text.trim());
+  return wanted ? departments.filter((d) => fold(d.name).includes(wanted)) : [];
+}
+
+/**
+ * The statistics card for `requested` ("all" or absent: everything the user may see; else one department id).
+ * `search`: a department name typed on the card when there are too many departments for a picker.
+ */
+export async function statisticsView(deps: ActionDeps, actor: Actor, requested: unknown, search?: unknown): Promise<View> {
   const locale = await localeOf(deps, actor);
   const { departments, wide } = await visibleTo(deps, actor);
   if (!departments.length || !deps.statistics) return { locale, screen: message('noStatistics') };
   if (requested !== undefined && typeof requested !== 'string') return { locale, screen: message('badRequest') };
-  const one = requested && requested !== 'all' ? departments.find((d) => d.id === requested) : undefined;
+  if (search !== undefined && (typeof search !== 'string' || search.length > 200)) return { locale, screen: message('badRequest') };
+  const found = typeof search === 'string' && search.trim() ? searchDepartments(departments, search) : undefined;
+  // One match is shown at once; several become the picker; a department id chosen from that picker wins.
+  const picked = requested && requested !== 'all' ? requested : found?.length === 1 ? found[0]?.id : undefined;
+  const one = picked ? departments.find((d) => d.id === picked) : undefined;
   // A department the user may not see is refused outright: not even its name is echoed.
-  if (requested && requested !== 'all' && !one) return { locale, screen: message('statisticsForbidden') };
+  if (picked && !one) return { locale, screen: message('statisticsForbidden') };
   const scope = one ? [one] : departments;
   const facts = await deps.statistics.facts(scope.map((d) => d.id));
   const today = danishDate(deps.clock.now());
@@ -51,7 +73,10 @@ export async function statisticsView(deps: ActionDeps, actor: Actor, requested: 
   const chart = await deps.charts?.monthly(anonymous.months, locale).catch(() => undefined);
   const model: StatisticsModel = {
     scope: one?.id ?? 'all',
-    choices: departments.map((d) => ({ id: d.id, name: d.name })),
+    choices: (departments.length > PICKER_MAX ? (found ?? []).slice(0, PICKER_MAX) : departments).map((d) => ({ id: d.id, name: d.name })),
+    ...(departments.length > PICKER_MAX
+      ? { search: { text: typeof search === 'string' ? search.trim() : '', matches: found?.length ?? 0 } }
+      : {}),
     ...(one || departments.length === 1 ? { departmentName: scope[0]?.name } : {}),
     municipalityWide: wide,
     today,

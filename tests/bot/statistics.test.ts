@@ -161,3 +161,48 @@ describe('statistics over HTTP', () => {
     expect(fact(res.body.value, 'Sager')).toBe('7');
   });
 });
+
+describe('statistics in a municipality with more departments than a picker holds', () => {
+  let big: Running;
+  beforeAll(async () => {
+    const file = path.join(tmpdir(), `opb-statistics-many-${process.pid}.json`);
+    const areas = Array.from({ length: 40 }, (_, i) => ({
+      id: `omraade-${i}`,
+      name: `Myndighed Område ${i}`,
+      members: [{ id: `00000000-0000-0000-0001-${String(i).padStart(12, '0')}`, name: `Leder ${i}` }],
+      managerIds: [`00000000-0000-0000-0001-${String(i).padStart(12, '0')}`],
+    }));
+    writeFileSync(file, JSON.stringify({ ...demo, departments: [...demo.departments, ...areas] }));
+    big = await startBot({ now: () => NOW, env: { DEPARTMENTS_FILE: file } });
+  });
+  afterAll(async () => {
+    await big?.stop();
+  });
+
+  it('offers a name search: several matches become the picker, one is shown at once, none is said', async () => {
+    const start = await typed(KAREN, 'statistik', big.url);
+    const json = JSON.stringify(start);
+    expect(json).toContain('"id":"departmentSearch"');
+    expect(json).not.toContain('"id":"departmentId"');
+    const show = validCards(big.url, KAREN);
+    // "Område 1" is in Område 1 and 10–19: eleven, offered as the picker.
+    const several = await show(Verb.statistics, { departmentSearch: 'område 1' });
+    const picker = JSON.stringify(several);
+    expect(picker).toContain('"id":"departmentId"');
+    expect(picker.match(/"value":"omraade-\d+"/g)).toHaveLength(11);
+    const one = await show(Verb.statistics, { departmentSearch: 'Område 27' });
+    expect(cardText(one)).toContain('Statistik – Myndighed Område 27');
+    const none = await show(Verb.statistics, { departmentSearch: 'Ældrepleje' });
+    expect(cardText(none)).toContain('Ingen afdeling har »Ældrepleje« i navnet.');
+    // The choice from the picker wins over the search text still in the box.
+    const chosen = await show(Verb.statistics, { departmentSearch: 'område 1', departmentId: 'omraade-12' });
+    expect(cardText(chosen)).toContain('Statistik – Myndighed Område 12');
+  });
+
+  it('finds nothing outside what a manager may see', async () => {
+    const mine = await validCards(big.url, PEOPLE.mette)(Verb.statistics, { departmentSearch: 'Område 27' });
+    expect(cardText(mine)).not.toContain('Område 27');
+    const forged = await invoke(big.url, PEOPLE.mette, Verb.statistics, { departmentSearch: 'x'.repeat(201) });
+    expect(cardText(forged.body.value)).toContain('Jeg kunne ikke læse dit svar');
+  });
+});

@@ -67,6 +67,37 @@ describe.each(['da', 'en'] as Locale[])('statistics card (%s)', (locale) => {
   });
 });
 
+describe('a municipality with many departments', () => {
+  const ctx = { locale: 'da' as Locale, policy, today, now, graph: true, peoplePicker: false };
+  const many = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, name: `Afdeling for Børn, Unge og Familie – Område ${i}` }));
+  async function big(search: StatisticsModel['search'], choices = many.slice(0, 0)): Promise<StatisticsModel> {
+    return {
+      ...(await model(false, 'da')),
+      choices,
+      search,
+      perDepartment: many.map((d, i) => ({ name: d.name, incidents: i % 7 === 0 ? 9 : i % 2 ? 'under3' : 0, warnings: 0 })),
+    };
+  }
+
+  it.each([
+    ['before a search', { text: '', matches: 0 }, []],
+    ['a search with no match', { text: 'Ældrepleje', matches: 0 }, []],
+    ['a search matching 111 (the first 25 offered)', { text: 'Område 1', matches: 111 }, many.slice(0, 25)],
+  ] as const)('stays a valid card within 28 KB with 300 departments: %s', async (_name, search, choices) => {
+    const card = renderCard({ kind: 'statistics', model: await big(search, [...choices]) }, ctx);
+    expect(validateCard(card)).toEqual([]);
+    expect(cardSize(card)).toBeLessThan(28 * 1024);
+    const json = JSON.stringify(card);
+    expect(json).toContain('"id":"departmentSearch"');
+    // The busiest departments are listed; the rest are counted, and all of them are in the CSV.
+    expect(json).toContain('De øvrige 280 afdelinger står i CSV’en nedenfor');
+    // The CSV: the first 100 departments with cases by name, the rest counted, those without cases on one line.
+    expect(json).toContain('Område 173;under 3');
+    expect(json).toContain('… og 72 afdelinger mere med sager');
+    expect(json).toContain('Afdelinger uden sager (128);0;0');
+  });
+});
+
 it('draws a real PNG of a sensible size', async () => {
   const png = await chart('da');
   const decoded = PNG.sync.read(Buffer.from(png));

@@ -5,5 +5,6 @@ import type { SessionHandler } from './handler';
 /** "Statistik": the button on the start card, the typed command, and the department picker on the card itself. */
 export const statistics: SessionHandler<typeof Verb.statistics> = {
   scope: 'session',
-  run: (deps, turn, data) => statisticsView(deps, turn.actor, data.departmentId),
+  // `departmentSearch` is the name typed on the card when there are too many departments for a picker.
+  run: (deps, turn, data) => statisticsView(deps, turn.actor, data.departmentId, data.departmentSearch),
 };
