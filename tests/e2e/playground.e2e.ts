@@ -322,6 +322,18 @@ async function walk(): Promise<void> {
   await sees(/3 af \d+ handlinger udført/);
   await screenshot(ONE_MORE_DONE.name);
 
+  // Statistics, typed in the chat: the monthly chart is a PNG inside the card, which the Playground must draw.
+  await compose.click();
+  await p.keyboard.type('statistik');
+  await p.keyboard.press('Enter');
+  caseCardIndex = undefined;
+  await sees(/Statistik – /);
+  await sees('Sager (udhængninger)');
+  const chart = caseCard().locator('img[alt*="Søjlediagram"]');
+  await chart.waitFor({ timeout: STEP_MS });
+  expect(await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(300);
+  await screenshot('statistics');
+
   // What Microsoft 365 received: one meeting (employees + TR required) and one channel message.
   const received = (await (await fetch(`${graphUrl}/_sim/received`)).json()) as { events: SimEvent[]; messages: unknown[] };
   expect(received.events).toHaveLength(1);
