@@ -42,6 +42,16 @@ function field(value: string): string {
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+type DepartmentLine = NonNullable<StatisticsModel['perDepartment']>[number];
+
+/** Most cases first ("under 3" between 0 and 3), then warnings, then by name: as the card lists them. */
+export function busiestFirst(lines: readonly DepartmentLine[]): DepartmentLine[] {
+  const weight = (n: DepartmentLine['incidents']) => (n === 'under3' ? 1.5 : n);
+  return [...lines].sort(
+    (a, b) => weight(b.incidents) - weight(a.incidents) || weight(b.warnings) - weight(a.warnings) || a.name.localeCompare(b.name, 'da'),
+  );
+}
+
 /** Departments with cases named in the CSV: enough for a municipality's year, small enough for the card (28 KB). */
 const CSV_DEPARTMENTS = 100;
 
@@ -56,7 +66,7 @@ export function statisticsCsv(m: StatisticsModel, scopeName: string, locale: Loc
   rows.push([t('statisticsTotals', locale), shownText(f.incidents, locale), shownText(f.warnings, locale)], []);
   if (m.perDepartment) {
     // Departments without cases are one line; the CSV travels inside the card, so at most CSV_DEPARTMENTS are named.
-    const withCases = m.perDepartment.filter((d) => d.incidents !== 0 || d.warnings !== 0);
+    const withCases = busiestFirst(m.perDepartment.filter((d) => d.incidents !== 0 || d.warnings !== 0));
     rows.push([t('departmentCol', locale), t('casesCol', locale), t('warningsCol', locale)]);
     for (const d of withCases.slice(0, CSV_DEPARTMENTS)) rows.push([d.name, shownText(d.incidents, locale), shownText(d.warnings, locale)]);
     if (withCases.length > CSV_DEPARTMENTS) rows.push([t('csvMoreDepartments', locale, { n: withCases.length - CSV_DEPARTMENTS })]);

@@ -3,7 +3,7 @@ import { Verb } from '../src/app/verbs';
 import type { Locale } from '../src/domain/i18n';
 import type { CardContext } from './context';
 import { type AdaptiveCard, card, type Element, execute, heading, plain, text } from './elements';
-import { daysText, kindLabel, monthLabel, OUTCOME_TEXT, shownText, statisticsCsv } from './statistics-csv';
+import { busiestFirst, daysText, kindLabel, monthLabel, OUTCOME_TEXT, shownText, statisticsCsv } from './statistics-csv';
 import { t } from './texts';
 
 function factSet(facts: readonly [string, string][]): Element {
@@ -29,16 +29,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 /** Departments listed on the card; the CSV holds them all. */
 const PER_DEPARTMENT_SHOWN = 20;
 
-type DepartmentLine = NonNullable<StatisticsModel['perDepartment']>[number];
-
-/** Most cases first ("under 3" between 0 and 3), then by name: the departments a municipality-wide reader looks for. */
-function busiest(lines: readonly DepartmentLine[]): DepartmentLine[] {
-  const weight = (n: DepartmentLine['incidents']) => (n === 'under3' ? 1.5 : n);
-  return [...lines]
-    .sort(
-      (a, b) => weight(b.incidents) - weight(a.incidents) || weight(b.warnings) - weight(a.warnings) || a.name.localeCompare(b.name, 'da'),
-    )
-    .slice(0, PER_DEPARTMENT_SHOWN);
+/** The busiest departments, as the CSV starts. */
+function busiest(lines: NonNullable<StatisticsModel['perDepartment']>) {
+  return busiestFirst(lines).slice(0, PER_DEPARTMENT_SHOWN);
 }
 
 /**

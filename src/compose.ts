@@ -284,7 +284,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
         server.close(() => resolve());
         (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
-      // Facts queued by the last saves are written before the process goes.
+      // Facts queued by the last saves are written before the process goes (no request adds more now).
       await statistics.settled();
     },
   };

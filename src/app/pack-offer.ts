@@ -1,3 +1,5 @@
+import { ID } from '../domain/policy-schema';
+
 /** The case pack's two files: the PDF to read, and the ZIP that holds it with every evidence file and SHA256SUMS. */
 export type PackFile = 'pdf' | 'zip';
 
@@ -31,9 +33,8 @@ export type PackNoticeCode =
 /** The input on the case card that holds the chosen drafts (a multi-select: action ids, comma-separated). */
 export const PACK_DRAFTS_INPUT = 'packDrafts';
 
-/** At most this many drafts (a plan has fewer actions with drafts); ids as policy ids are written. */
-const MAX_DRAFTS = 20;
-const ACTION_ID = /^[A-Za-z0-9_-]{1,60}$/;
+/** At most this many drafts in one pack; ids as the policy writes them. */
+export const MAX_DRAFTS = 30;
 
 /**
  * What the context of a file consent card carries: which case, which file and which drafts. Teams sends it back on
@@ -50,7 +51,6 @@ export function readConsentContext(value: unknown): PackConsentContext | undefin
   const { caseId, file, drafts } = value as { caseId?: unknown; file?: unknown; drafts?: unknown };
   if (typeof caseId !== 'string' || (file !== 'pdf' && file !== 'zip')) return undefined;
   if (drafts === undefined) return { caseId, file, drafts: [] };
-  if (!Array.isArray(drafts) || drafts.length > MAX_DRAFTS || !drafts.every((d) => typeof d === 'string' && ACTION_ID.test(d)))
-    return undefined;
+  if (!Array.isArray(drafts) || drafts.length > MAX_DRAFTS || !drafts.every((d) => typeof d === 'string' && ID.test(d))) return undefined;
   return { caseId, file, drafts: [...new Set(drafts as string[])] };
 }

@@ -57,9 +57,18 @@ export class StatisticsIndex {
     private readonly options: StatisticsIndexOptions = {},
   ) {}
 
-  /** Resolves when every fact queued on this instance so far is written (or its write failed). */
-  async settled(): Promise<void> {
-    while (this.drains.size) await Promise.all([...this.drains.values()]);
+  /**
+   * Resolves when the facts this instance queued before the call (for these departments, or all) are written or their
+   * write failed. Two rounds at most: the write in flight, then the one for what was queued meanwhile; never a loop
+   * that a steady stream of saves could keep going.
+   */
+  async settled(departmentIds?: readonly string[]): Promise<void> {
+    for (let round = 0; round < 2; round++) {
+      const ids = departmentIds ?? [...this.drains.keys()];
+      const waits = ids.map((id) => this.drains.get(id)).filter((p): p is Promise<void> => p !== undefined);
+      if (!waits.length) return;
+      await Promise.all(waits);
+    }
   }
 
   /** A case was created or saved. */
@@ -81,7 +90,7 @@ export class StatisticsIndex {
   /** The facts of the given departments, after building the summary from the cases if it was never built. */
   async facts(departmentIds: readonly string[]): Promise<CaseFact[]> {
     // What this instance has just saved is in the figures it shows.
-    await this.settled();
+    await this.settled(departmentIds);
     if (!this.built && !(await this.store.get(BUILT))) await this.rebuild();
     this.built = true;
     const docs = await Promise.all(departmentIds.map((id) => this.store.get<DepartmentFacts>(keyOf(id))));
@@ -144,17 +153,25 @@ export class StatisticsIndex {
 
   private schedule(departmentId: string): void {
     if (this.drains.has(departmentId)) return;
+    // One batch per run, so every run ends (delay + one write); what is queued meanwhile gets the next run.
     const run = (async () => {
       await new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 200));
-      for (let batch = this.pending.get(departmentId); batch; batch = this.pending.get(departmentId)) {
-        this.pending.delete(departmentId);
-        await this.merge(departmentId, batch.facts, [...batch.remove]).catch((e: unknown) => this.options.onError?.(e));
-      }
-    })().finally(() => {
-      this.drains.delete(departmentId);
-      // Queued after the loop looked for the last time: it needs a write of its own.
-      if (this.pending.has(departmentId)) this.schedule(departmentId);
-    });
+      const batch = this.pending.get(departmentId);
+      if (!batch) return;
+      this.pending.delete(departmentId);
+      await this.merge(departmentId, batch.facts, [...batch.remove]);
+    })()
+      .catch((e: unknown) => {
+        try {
+          this.options.onError?.(e);
+        } catch {
+          // A failing logger must not crash the process with an unhandled rejection.
+        }
+      })
+      .finally(() => {
+        this.drains.delete(departmentId);
+        if (this.pending.has(departmentId)) this.schedule(departmentId);
+      });
     this.drains.set(departmentId, run);
   }
 

@@ -43,7 +43,7 @@ async function visibleTo(deps: ActionDeps, actor: Actor): Promise<{ departments:
 /** Above this many departments the card offers a name search instead of a picker (Teams' 28 KB). */
 export const PICKER_MAX = 25;
 
-/** The departments whose name holds the search text (case and accents as typed are folded), in their order. */
+/** The departments whose name holds the search text, ignoring case (accents count: "é" is not "e"), in their order. */
 export function searchDepartments(departments: readonly Department[], text: string): Department[] {
   const fold = (v: string) => v.normalize('NFKC').toLocaleLowerCase('da');
   const wanted = fold(text.trim());
@@ -59,10 +59,12 @@ export async function statisticsView(deps: ActionDeps, actor: Actor, requested: 
   const { departments, wide } = await visibleTo(deps, actor);
   if (!departments.length || !deps.statistics) return { locale, screen: message('noStatistics') };
   if (requested !== undefined && typeof requested !== 'string') return { locale, screen: message('badRequest') };
-  if (search !== undefined && (typeof search !== 'string' || search.length > 200)) return { locale, screen: message('badRequest') };
+  if (search !== undefined && (typeof search !== 'string' || [...search].length > 200)) return { locale, screen: message('badRequest') };
   const found = typeof search === 'string' && search.trim() ? searchDepartments(departments, search) : undefined;
-  // One match is shown at once; several become the picker; a department id chosen from that picker wins.
-  const picked = requested && requested !== 'all' ? requested : found?.length === 1 ? found[0]?.id : undefined;
+  // One match is shown at once; several become the picker. A department chosen in that picker counts only while it is
+  // among the matches: a new search is not overridden by the choice left from the last one.
+  const chosen = requested && requested !== 'all' && (!found || found.some((d) => d.id === requested)) ? requested : undefined;
+  const picked = chosen ?? (found?.length === 1 ? found[0]?.id : undefined);
   const one = picked ? departments.find((d) => d.id === picked) : undefined;
   // A department the user may not see is refused outright: not even its name is echoed.
   if (picked && !one) return { locale, screen: message('statisticsForbidden') };

@@ -17,8 +17,9 @@ describe('the file consent context', () => {
   it.each([
     ['drafts not a list', { drafts: 'policeReport' }],
     ['a draft id that is a path', { drafts: ['../../x'] }],
+    ['a draft id longer than a policy id', { drafts: [`a${'b'.repeat(64)}`] }],
     ['a draft id that is not text', { drafts: [1] }],
-    ['too many drafts', { drafts: Array.from({ length: 21 }, (_, i) => `d${i}`) }],
+    ['too many drafts', { drafts: Array.from({ length: 31 }, (_, i) => `d${i}`) }],
     ['an unknown file', { file: 'exe' }],
     ['no case', { caseId: undefined }],
   ])('refuses %s', (_name, change) => {

@@ -197,6 +197,9 @@ describe('statistics in a municipality with more departments than a picker holds
     // The choice from the picker wins over the search text still in the box.
     const chosen = await show(Verb.statistics, { departmentSearch: 'område 1', departmentId: 'omraade-12' });
     expect(cardText(chosen)).toContain('Statistik – Myndighed Område 12');
+    // A new search is not overridden by the department left chosen in the picker from the last one.
+    const next = await show(Verb.statistics, { departmentSearch: 'Område 27', departmentId: 'omraade-12' });
+    expect(cardText(next)).toContain('Statistik – Myndighed Område 27');
   });
 
   it('finds nothing outside what a manager may see', async () => {

@@ -78,7 +78,25 @@ describe('the statistics summary on Azurite', () => {
     expect(await index.facts(['dep'])).toHaveLength(5);
   });
 
-  it('a failed summary write is reported, not thrown at the save', async () => {
+  it('a steady stream of saves never keeps the figures waiting', async () => {
+    const [a] = twoInstances();
+    await a.index.rebuild();
+    const index = new StatisticsIndex(a.store, policy, () => NOW, { delayMs: 50 });
+    let n = 0;
+    const stream = setInterval(() => void index.record(incident(n++ % 20, 1, `dep${n % 5}`)), 20);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const started = Date.now();
+      await index.facts(['dep1']);
+      // Two rounds of one department's write at most, however many saves keep arriving.
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      clearInterval(stream);
+    }
+    await index.settled();
+  });
+
+  it('a failed summary write is reported, not thrown at the save, and a failing logger does not crash', async () => {
     const [a] = twoInstances();
     const errors: unknown[] = [];
     const broken: JsonStore = {
@@ -94,6 +112,14 @@ describe('the statistics summary on Azurite', () => {
     await expect(index.record(incident(1))).resolves.toBeUndefined();
     await index.settled();
     expect(errors).toEqual([expect.objectContaining({ message: 'storage down' })]);
+    const throwing = new StatisticsIndex(broken, policy, () => NOW, {
+      delayMs: 0,
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    await throwing.record(incident(2));
+    await expect(throwing.settled()).resolves.toBeUndefined();
   });
 
   it('keeps every case when two instances record different cases of one department at the same time', async () => {

@@ -1,5 +1,5 @@
 import { caseRef, draftActions } from '../../domain/drafts';
-import { PACK_DRAFTS_INPUT, type PackOffer } from '../pack-offer';
+import { MAX_DRAFTS, PACK_DRAFTS_INPUT, type PackOffer } from '../pack-offer';
 import type { Verb } from '../verbs';
 import { notice } from './context';
 import type { CaseHandler } from './handler';
@@ -28,7 +28,8 @@ export const packMake: CaseHandler<typeof Verb.packMake> = {
     const ticked = typeof data[PACK_DRAFTS_INPUT] === 'string' ? String(data[PACK_DRAFTS_INPUT]).split(',') : [];
     const drafts = draftActions(deps.policy, c)
       .map((a) => a.actionId)
-      .filter((id) => ticked.includes(id));
+      .filter((id) => ticked.includes(id))
+      .slice(0, MAX_DRAFTS);
     const offer: PackOffer = {
       caseId: c.id,
       drafts,
