@@ -2,7 +2,7 @@ import type { Case } from '../domain/case';
 import { addMonths, compareDates, danishDate } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import { type CaseFact, factOf, PERIOD_MONTHS } from '../domain/statistics';
-import { CASE_ID } from './case-repository';
+import { CASE_ID, type DeletionRecord } from './case-repository';
 import { OpbakningError } from './errors';
 import type { JsonStore, Stored } from './json-store';
 
@@ -123,16 +123,41 @@ export class StatisticsIndex {
    */
   collector(): { step: (stored: Stored<Case>) => Promise<'none'>; flush: () => Promise<void> } {
     const byDepartment = new Map<string, Record<string, CaseFact>>();
+    const seen = new Set<string>();
     return {
       step: async (stored) => {
+        seen.add(stored.value.id);
         const fact = factOf(stored.value, this.policy);
         if (fact) byDepartment.set(fact.departmentId, { ...byDepartment.get(fact.departmentId), [stored.value.id]: fact });
         return 'none';
       },
       flush: async () => {
         for (const [departmentId, facts] of byDepartment) await this.merge(departmentId, facts, []);
+        await this.settleDeletions(seen);
       },
     };
+  }
+
+  /**
+   * A deletion whose summary write was lost leaves its fact behind. A fact the sweep did not meet is settled by the
+   * case's deletion record (written before the case is deleted): by its owner, it leaves; by retention, it becomes the
+   * anonymous line. A case with no record is kept: it may have been created while the sweep ran.
+   */
+  private async settleDeletions(seen: ReadonlySet<string>): Promise<void> {
+    const prefix = `${PREFIX}departments/`;
+    for (const key of await this.store.list(prefix)) {
+      const departmentId = key.slice(prefix.length).replace(/\.json$/, '');
+      const doc = await this.store.get<DepartmentFacts>(key);
+      const unseen = Object.entries(doc?.value.facts ?? {}).filter(([id, f]) => !seen.has(id) && f.rev !== Number.MAX_SAFE_INTEGER);
+      const remove: string[] = [];
+      const retained: Record<string, CaseFact> = {};
+      for (const [id, fact] of unseen) {
+        const record = (await this.store.get<DeletionRecord>(`deletions/${id}.json`))?.value;
+        if (record?.reason === 'owner') remove.push(id);
+        else if (record?.reason === 'retention') retained[id] = { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER };
+      }
+      if (remove.length || Object.keys(retained).length) await this.merge(departmentId, retained, remove);
+    }
   }
 
   /** Queues a change; several on this instance within `delayMs` (or during a write) go together in the next write. */
