@@ -1,11 +1,12 @@
 import { PACK_DRAFTS_INPUT } from '../src/app/pack-offer';
 import { Verb } from '../src/app/verbs';
+import { actionDef } from '../src/domain/assessment';
 import type { IncidentCase } from '../src/domain/case';
 import { packTime } from '../src/domain/case-pack';
 import { draftActions } from '../src/domain/drafts';
 import { pick } from '../src/domain/i18n';
 import type { CardContext } from './context';
-import { actionSet, caseData, container, type Element, execute, plain, text } from './elements';
+import { actionSet, caseData, container, type Element, execute, plain, shorten, text } from './elements';
 import { t } from './texts';
 
 /** "Gem siden nu" for each link while the case is open, in the opened "Dokumentation (n)" section, and what the pack holds. */
@@ -50,7 +51,7 @@ export function packButton(c: IncidentCase, ctx: CardContext): Element {
 export function packForm(c: IncidentCase, ctx: CardContext): Element[] {
   const { locale, policy } = ctx;
   const drafts = draftActions(policy, c);
-  const title = (id: string) => pick(policy.actions.find((d) => d.id === id)?.title ?? { da: id, en: id }, locale);
+  const title = (id: string) => pick(actionDef(policy, id)?.title ?? { da: id, en: id }, locale);
   const choose: Element[] = drafts.length
     ? [
         {
@@ -90,6 +91,5 @@ export function shortLink(url: string, max = 45): string {
   } catch {
     // Not a URL (intake only stores http(s) links): shown as it is, cut.
   }
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  return shorten(text, max);
 }

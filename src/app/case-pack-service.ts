@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { canSee } from '../domain/case';
 import { casePackDocument, type PackDocument, type PackEvidenceRow } from '../domain/case-pack';
-import { danishDate } from '../domain/dates';
-import { draftActions, renderIncidentDraft } from '../domain/drafts';
+import { draftActions, renderActionDraft } from '../domain/drafts';
 import type { Locale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
 import type { Actor, Clock } from './actions/context';
+import { draftContext } from './actions/views';
 import type { CaseRepository } from './case-repository';
 import type { Directory } from './directory';
 import type { EvidencePort } from './evidence-port';
@@ -68,26 +68,12 @@ export class CasePackService {
     const c = stored?.value;
     if (!c || !canSee(c, actor.id) || c.kind !== 'incident') return { ok: false, reason: 'gone' };
     const department = await deps.directory.department(c.departmentId);
-    const members = department?.members ?? [];
-    const names: Record<string, string> = Object.fromEntries(members.map((m) => [m.id, m.name]));
-    const named = (id?: string) => members.find((m) => m.id === id)?.name;
-    const today = danishDate(deps.clock.now());
-    const ctx = {
-      locale,
-      manager: actor.name,
-      department: department?.name ?? '',
-      today,
-      trName: named(department?.trId),
-      amrName: named(department?.amrId),
-    };
+    const names: Record<string, string> = Object.fromEntries((department?.members ?? []).map((m) => [m.id, m.name]));
+    const ctx = draftContext(department, actor, locale, deps.clock.now());
     // The chosen drafts, as "Vis udkast" shows them today; an id not (or no longer) on the plan is left out.
     const drafts = draftActions(deps.policy, c)
       .filter((a) => pack.drafts.includes(a.actionId))
-      .flatMap((a) => {
-        const draft = deps.policy.actions.find((d) => d.id === a.actionId)?.draft;
-        const rendered = draft ? renderIncidentDraft(deps.policy, draft, c, ctx) : undefined;
-        return rendered ? [rendered] : [];
-      });
+      .flatMap((a) => renderActionDraft(deps.policy, c, a.actionId, ctx) ?? []);
     const doc = casePackDocument({
       case: c,
       policy: deps.policy,

@@ -1,3 +1,4 @@
+import { actionDef } from './assessment';
 import type { IncidentCase, PlannedAction, WarningCase } from './case';
 import type { IsoDate } from './dates';
 import { formatDate, joinNames } from './format';
@@ -95,7 +96,13 @@ export function renderWarningDraft(policy: Policy, c: WarningCase, ctx: DraftCon
  */
 export function draftActions(policy: Policy, c: IncidentCase): PlannedAction[] {
   return (c.plan ?? []).filter((a) => {
-    const def = policy.actions.find((d) => d.id === a.actionId);
+    const def = actionDef(policy, a.actionId);
     return Boolean(def?.draft) && def?.kind !== 'channelPost';
   });
+}
+
+/** The draft of one of the plan's actions, filled in for the case; undefined when the action has none. */
+export function renderActionDraft(policy: Policy, c: IncidentCase, actionId: string, ctx: DraftContext): Draft | undefined {
+  const draft = actionDef(policy, actionId)?.draft;
+  return draft ? renderIncidentDraft(policy, draft, c, ctx) : undefined;
 }

@@ -1,7 +1,7 @@
 import { nextDue } from '../../domain/assessment';
 import { type Case, canSee } from '../../domain/case';
 import { danishDate } from '../../domain/dates';
-import { renderIncidentDraft, renderWarningDraft } from '../../domain/drafts';
+import { type DraftContext, renderActionDraft, renderWarningDraft } from '../../domain/drafts';
 import { type Locale, toLocale } from '../../domain/i18n';
 import { intakeValues } from '../../domain/intake';
 import type { Policy } from '../../domain/policy';
@@ -70,18 +70,23 @@ export function stateScreen(c: Case, department: Department, n?: Notice): Screen
   }
 }
 
+/** Who writes a draft and where: the acting manager, the department, its TR and AMR by name, today. */
+export function draftContext(department: Department | undefined, actor: Actor, locale: Locale, now: Date): DraftContext {
+  const named = (id?: string) => department?.members.find((p) => p.id === id)?.name;
+  return {
+    locale,
+    manager: actor.name,
+    department: department?.name ?? '',
+    today: danishDate(now),
+    trName: named(department?.trId),
+    amrName: named(department?.amrId),
+  };
+}
+
 /** View only: opens one action (or the warning's journal note) without changing the case. */
 export function detailsScreen(deps: ActionDeps, c: Case, actor: Actor, department: Department, locale: Locale, data: Data): Screen {
   const { policy } = deps;
-  const named = (id?: string) => department.members.find((p) => p.id === id)?.name;
-  const ctx = {
-    locale,
-    manager: actor.name,
-    department: department.name,
-    today: danishDate(deps.clock.now()),
-    trName: named(department.trId),
-    amrName: named(department.amrId),
-  };
+  const ctx = draftContext(department, actor, locale, deps.clock.now());
   if (c.kind === 'warning') {
     const draft = renderWarningDraft(policy, c, ctx);
     return { kind: 'warning', case: c, department, ...(draft ? { draft } : {}) };
@@ -89,8 +94,7 @@ export function detailsScreen(deps: ActionDeps, c: Case, actor: Actor, departmen
   if (c.status !== 'plan' && c.status !== 'closed') return stateScreen(c, department, notice('notAllowedNow', 'warning'));
   const actionId = typeof data.actionId === 'string' ? data.actionId : '';
   if (!c.plan?.some((a) => a.actionId === actionId)) return stateScreen(c, department, notice('badRequest', 'warning'));
-  const def = policy.actions.find((a) => a.id === actionId);
-  const draft = def?.draft ? renderIncidentDraft(policy, def.draft, c, ctx) : undefined;
+  const draft = renderActionDraft(policy, c, actionId, ctx);
   return { kind: 'plan', case: c, department, expanded: { actionId, ...(draft ? { draft } : {}) } };
 }
 
