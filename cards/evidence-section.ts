@@ -1,6 +1,6 @@
 import { Verb } from '../src/app/verbs';
 import type { IncidentCase } from '../src/domain/case';
-import { type EvidenceItem, REASON_MAX, shortHash } from '../src/domain/evidence';
+import { activeEvidence, type EvidenceItem, REASON_MAX, shortHash } from '../src/domain/evidence';
 import { formatDate } from '../src/domain/format';
 import type { Locale } from '../src/domain/i18n';
 import { isRasterImage } from '../src/domain/sniff-type';
@@ -112,7 +112,8 @@ export function evidenceSection(
   const { locale } = ctx;
   const all = c.evidence ?? [];
   const closed = c.status === 'closed';
-  const active = all.filter((i) => !i.withdrawn);
+  const active = activeEvidence(all);
+  const withdrawn = all.length - active.length;
   const body: Element[] = [heading(t('evidenceTitle', locale, { n: all.length }), 'Medium')];
   if (!all.length && !closed) body.push(text(t('evidenceNone', locale), { size: 'Small', isSubtle: true, spacing: 'None' }));
   const links = closed ? 0 : (c.intake?.urls.length ?? 0);
@@ -127,16 +128,12 @@ export function evidenceSection(
     if (!closed && active.length) buttons.push(withdrawForm(c, active, locale));
     buttons.push(execute(t('evidenceHide', locale), Verb.open, { caseId: c.id }, { associatedInputs: 'none' }));
   } else if (all.length || links) {
-    if (withdrawnCount(all))
-      body.push(text(t('evidenceWithdrawnCount', locale, { n: withdrawnCount(all) }), { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (withdrawn)
+      body.push(text(t('evidenceWithdrawnCount', locale, { n: withdrawn }), { size: 'Small', isSubtle: true, spacing: 'None' }));
     if (links) body.push(text(t('evidenceCaptureHint', locale), { size: 'Small', isSubtle: true, spacing: 'None' }));
     buttons.push(execute(t('evidenceShow', locale), Verb.evidenceShow, { caseId: c.id }, { associatedInputs: 'none' }));
   }
   buttons.push(...(options.actions ?? []));
   if (buttons.length) body.push(actionSet(buttons, { id: EVIDENCE_ACTIONS_ID, spacing: 'Small' }));
   return [container(body, { id: 'evidence', separator: true, spacing: 'Large' })];
-}
-
-function withdrawnCount(items: readonly EvidenceItem[]): number {
-  return items.filter((i) => i.withdrawn).length;
 }

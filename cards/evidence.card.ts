@@ -1,3 +1,4 @@
+import { NEW_LINK, NO_LINK } from '../src/app/actions/evidence';
 import type { CaseSummary, EvidenceOutcome, Notice } from '../src/app/screens';
 import { Verb } from '../src/app/verbs';
 import type { IncidentCase } from '../src/domain/case';
@@ -5,9 +6,6 @@ import { caseRef } from '../src/domain/drafts';
 import { NOTE_MAX } from '../src/domain/evidence';
 import type { Locale } from '../src/domain/i18n';
 import { LIMITS } from '../src/domain/intake';
-
-/** The choice for "no particular link" (a choice's value may not be empty); the handler reads it as none. */
-const NO_LINK = 'none';
 
 import type { CardContext } from './context';
 import { type AdaptiveCard, card, container, type Element, execute, heading, noticeBanner, plain, text } from './elements';
@@ -83,7 +81,7 @@ function aboutForm(c: IncidentCase, ids: readonly string[], locale: Locale): Ele
       value: links[0] ?? NO_LINK,
       choices: [
         ...links.map((u) => ({ title: u, value: u })),
-        { title: t('evidenceLinkNew', locale), value: 'new' },
+        { title: t('evidenceLinkNew', locale), value: NEW_LINK },
         { title: t('evidenceLinkNone', locale), value: NO_LINK },
       ],
     },

@@ -16,3 +16,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/** What may be logged about an error: its class and code, not its message (which can quote data). */
+export function errorSummary(e: unknown): { name: string; code?: string } {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return { name: e.name, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: typeof e };
+}

@@ -33,6 +33,9 @@ export interface UserPrefs {
 }
 
 /** What is kept of a deleted case: that it existed and when it went, nothing else. */
+/** Where a deleted case's record (id, date, reason) is kept. */
+export const deletionKey = (caseId: string) => `deletions/${caseId}.json`;
+
 export interface DeletionRecord {
   readonly caseId: string;
   readonly deletedAt: string;
@@ -80,7 +83,7 @@ export class CaseRepository {
   /** Deletes the case and its index entries, and records the deletion (id and date only). */
   async delete(c: Case, reason: DeletionRecord['reason'], now: Date): Promise<void> {
     const record: DeletionRecord = { caseId: c.id, deletedAt: now.toISOString(), reason };
-    await this.store.create(`deletions/${c.id}.json`, record);
+    await this.store.create(deletionKey(c.id), record);
     await this.store.delete(`cases/${c.id}.json`);
     await Promise.all(usersOf(c).flatMap((u) => [this.store.delete(indexKey(u, c.id)), this.store.delete(closedKey(u, c.id))]));
     // "Gem siden nu" claims left by a crash hold a link of the case (src/app/actions/evidence-capture.ts).
@@ -104,7 +107,7 @@ export class CaseRepository {
 
   async deletion(caseId: string): Promise<DeletionRecord | undefined> {
     if (!CASE_ID.test(caseId)) return undefined;
-    return (await this.store.get<DeletionRecord>(`deletions/${caseId}.json`))?.value;
+    return (await this.store.get<DeletionRecord>(deletionKey(caseId)))?.value;
   }
 
   /** Every stored case id (for the retention sweep). */

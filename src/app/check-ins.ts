@@ -58,13 +58,16 @@ export class CheckInSweep {
     // An answer whose notification was cut off (a crash right after it was saved) goes out now.
     if (c.kind === 'incident' && untoldAnswer(c)) return (await tellManagers(this.deps, stored)) === 'told' ? 'answerTold' : 'none';
     if (c.kind !== 'incident' || c.status !== 'plan' || !c.followUps?.some((f) => f.status === 'active')) return 'none';
+    const now = clock.now();
+    // Nothing is read on a night, a weekend or a case with nothing due, whoever could be reached.
+    if (checkInStep(c, policy, now, () => true).kind === 'none') return 'none';
     // Someone who never opened the chat has no address: nothing is claimed until they do.
-    const reachable = new Set<string>();
-    for (const f of c.followUps) if (f.status === 'active' && (await cases.prefs(f.employeeId)).reference) reachable.add(f.employeeId);
-    const step = checkInStep(c, policy, clock.now(), (id) => reachable.has(id));
+    const prefs = new Map<string, Awaited<ReturnType<typeof cases.prefs>>>();
+    for (const f of c.followUps) if (f.status === 'active') prefs.set(f.employeeId, await cases.prefs(f.employeeId));
+    const step = checkInStep(c, policy, now, (id) => Boolean(prefs.get(id)?.reference));
     if (step.kind !== 'send') return 'none';
     if ((await cases.replace(claimCheckIn(c, step), stored.etag)) !== 'saved') return 'none';
-    const locale = (await cases.prefs(step.employeeId)).locale ?? c.locale;
+    const locale = prefs.get(step.employeeId)?.locale ?? c.locale;
     const view = { locale, screen: { kind: 'checkIn' as const, caseId: c.id, checkIn: step.checkIn } };
     return (await notifier.notify(step.employeeId, view).catch(() => false)) ? 'checkIn' : 'checkInUndelivered';
   };

@@ -1,5 +1,5 @@
 import { type Case, canSee, type IncidentCase } from '../domain/case';
-import type { EvidenceItem } from '../domain/evidence';
+import { duplicateOf, type EvidenceItem } from '../domain/evidence';
 import { cleanFileName } from '../domain/file-name';
 import type { Locale } from '../domain/i18n';
 import { sniffType } from '../domain/sniff-type';
@@ -133,8 +133,7 @@ export class EvidenceIntake {
         { now: deps.clock.now(), actor: actor.id, policy: deps.policy },
       );
       if (!result.ok) {
-        const existing =
-          stored.value.kind === 'incident' ? stored.value.evidence?.find((i) => i.sha256 === item.sha256 && !i.withdrawn) : undefined;
+        const existing = stored.value.kind === 'incident' ? duplicateOf(stored.value.evidence ?? [], item) : undefined;
         if (result.reason === 'duplicate' && existing)
           return { outcome: { name: item.name, result: 'duplicate', evidenceId: existing.id }, case: stored.value };
         return { outcome: { name: item.name, result: result.reason === 'closed' ? 'closed' : 'failed' }, case: stored.value };

@@ -2,7 +2,7 @@ import type { Case } from '../domain/case';
 import { addMonths, compareDates, danishDate } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import { type CaseFact, factOf, PERIOD_MONTHS } from '../domain/statistics';
-import { CASE_ID, type DeletionRecord } from './case-repository';
+import { CASE_ID, type DeletionRecord, deletionKey } from './case-repository';
 import { OpbakningError } from './errors';
 import type { JsonStore, Stored } from './json-store';
 
@@ -152,7 +152,7 @@ export class StatisticsIndex {
       const remove: string[] = [];
       const retained: Record<string, CaseFact> = {};
       for (const [id, fact] of unseen) {
-        const record = (await this.store.get<DeletionRecord>(`deletions/${id}.json`))?.value;
+        const record = (await this.store.get<DeletionRecord>(deletionKey(id)))?.value;
         if (record?.reason === 'owner') remove.push(id);
         else if (record?.reason === 'retention') retained[id] = { ...fact, openDue: [], rev: Number.MAX_SAFE_INTEGER };
       }

@@ -5,7 +5,7 @@ import type { CasePackService } from '../app/case-pack-service';
 import { type PackConsentContext, readConsentContext } from '../app/pack-offer';
 import type { View } from '../app/screens';
 import type { Locale } from '../domain/i18n';
-import type { Logger } from '../log';
+import { errorSummary, type Logger } from '../log';
 
 export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
@@ -75,7 +75,7 @@ export async function consentAccepted(
   }
   const started = Date.now();
   const work = deps.packs.deliver(actor, pack, upload.uploadUrl, locale).catch((e: unknown): Delivered => {
-    deps.log.error({ err: { name: (e as Error)?.name ?? typeof e }, caseId: pack.caseId }, 'case pack failed');
+    deps.log.error({ err: errorSummary(e), caseId: pack.caseId }, 'case pack failed');
     return { ok: false, reason: 'uploadFailed' };
   });
   const done = (result: Delivered) =>
@@ -110,9 +110,7 @@ export async function consentAccepted(
       done(result);
       await later(reference, (ctx) => answer(ctx, result, upload, pack, locale));
     })
-    .catch((e: unknown) =>
-      deps.log.error({ err: { name: (e as Error)?.name ?? typeof e }, caseId: pack.caseId }, 'case pack answer failed'),
-    );
+    .catch((e: unknown) => deps.log.error({ err: errorSummary(e), caseId: pack.caseId }, 'case pack answer failed'));
 }
 
 /** The file card once the file is in OneDrive, or why it is not. */

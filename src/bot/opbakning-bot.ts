@@ -17,7 +17,7 @@ import type { TeamSetup } from '../app/team-setup';
 import { danishDate } from '../domain/dates';
 import { toLocale } from '../domain/i18n';
 import type { Policy } from '../domain/policy';
-import type { Logger } from '../log';
+import { errorSummary, type Logger } from '../log';
 import { filesOf, inboxIdOf, tokenFor } from './attachments';
 import type { BotCardTarget } from './card-updater';
 import { typed } from './chat-commands';
@@ -238,13 +238,4 @@ export class OpbakningBot extends TeamsActivityHandler {
 
 function noticeOf(view: View): string | undefined {
   return 'notice' in view.screen ? view.screen.notice?.code : undefined;
-}
-
-/** What may be logged about an error: its class and code, not its message (which can quote data). */
-export function errorSummary(e: unknown): { name: string; code?: string } {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return { name: e.name, ...(typeof code === 'string' ? { code } : {}) };
-  }
-  return { name: typeof e };
 }

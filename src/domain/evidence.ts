@@ -1,3 +1,4 @@
+import { LIMITS } from './intake';
 import type { SniffedType } from './sniff-type';
 import { cleanLine, truncate } from './text';
 
@@ -68,12 +69,17 @@ export function addEvidence(items: readonly EvidenceItem[], item: EvidenceItem):
   if (!SHA256.test(item.sha256) || !Number.isSafeInteger(item.size) || item.size < 0 || !item.addedBy || !item.id)
     return { ok: false, reason: 'invalid' };
   if (items.some((i) => i.id === item.id)) return { ok: false, reason: 'idTaken' };
-  const existing = items.find((i) => i.sha256 === item.sha256 && !i.withdrawn && sameCaptureKind(i, item));
+  const existing = duplicateOf(items, item);
   if (existing) return { ok: false, reason: 'duplicate', existing };
   const { note: typed, ...rest } = item;
   const note = typed === undefined ? '' : truncate(cleanLine(typed), NOTE_MAX);
   const clean: EvidenceItem = note ? { ...rest, note } : rest;
   return { ok: true, items: [...items, clean], item: clean };
+}
+
+/** The item in force that already holds these bytes (a second capture of an unchanged page is not one). */
+export function duplicateOf(items: readonly EvidenceItem[], item: EvidenceItem): EvidenceItem | undefined {
+  return items.find((i) => i.sha256 === item.sha256 && !i.withdrawn && sameCaptureKind(i, item));
 }
 
 /** Two captures of an unchanged page have the same body but are two observations; files are not. */
@@ -103,6 +109,9 @@ export interface EvidenceAbout {
   readonly takenAt?: string;
 }
 
+/** Items one description may name (a message holds at most 20 files; this is the safety bound). */
+export const DESCRIBE_MAX = 100;
+
 export type DescribeResult =
   | { readonly ok: true; readonly items: readonly EvidenceItem[] }
   | { readonly ok: false; readonly reason: 'notFound' | 'invalid' };
@@ -112,12 +121,12 @@ export type DescribeResult =
  * the audit trail records who described what and when.
  */
 export function describeEvidence(items: readonly EvidenceItem[], ids: readonly string[], about: EvidenceAbout): DescribeResult {
-  if (!ids.length || ids.length > 100) return { ok: false, reason: 'invalid' };
+  if (!ids.length || ids.length > DESCRIBE_MAX) return { ok: false, reason: 'invalid' };
   const targets = new Set(ids);
   if (items.filter((i) => targets.has(i.id) && !i.withdrawn).length !== targets.size) return { ok: false, reason: 'notFound' };
   const note = about.note === undefined ? '' : truncate(cleanLine(about.note), NOTE_MAX);
   const link = about.link === undefined ? '' : cleanLine(about.link);
-  if (link.length > 2048 || (about.takenAt !== undefined && Number.isNaN(Date.parse(about.takenAt))))
+  if (link.length > LIMITS.url || (about.takenAt !== undefined && Number.isNaN(Date.parse(about.takenAt))))
     return { ok: false, reason: 'invalid' };
   const set = { ...(link ? { link } : {}), ...(note ? { note } : {}), ...(about.takenAt ? { takenAt: about.takenAt } : {}) };
   return { ok: true, items: items.map((i) => (targets.has(i.id) ? { ...i, ...set } : i)) };

@@ -1,7 +1,7 @@
 import type { IncidentCase } from './case';
-import { addMonths, addWorkingDays, type IsoDate, isWorkingDay } from './dates';
-import { DEFAULT_REMINDERS, type Policy } from './policy';
-import { copenhagenWallTime } from './zoned';
+import { addMonths, addWorkingDays, type IsoDate } from './dates';
+import type { Policy } from './policy';
+import { sendingDay } from './reminders';
 
 /** The two check-ins the procedure asks for: a week and three months after the employee said yes. */
 export type CheckInKind = 'week' | 'months3';
@@ -71,10 +71,9 @@ const NONE: CheckInStep = { kind: 'none' };
  */
 export function checkInStep(c: IncidentCase, policy: Policy, now: Date, ready: (employeeId: string) => boolean): CheckInStep {
   if (c.status !== 'plan' || !c.followUps?.length) return NONE;
-  const rule = { ...DEFAULT_REMINDERS, ...policy.reminders };
-  const { date: today, time } = copenhagenWallTime(now);
-  const hour = Number(time.slice(0, 2));
-  if (!isWorkingDay(today) || hour < rule.fromHour || hour >= rule.untilHour) return NONE;
+  // The reminder hours, whether or not reminders are switched on: the employee asked for these.
+  const today = sendingDay(policy, now);
+  if (!today) return NONE;
   for (const f of c.followUps) {
     if (f.status !== 'active' || !ready(f.employeeId)) continue;
     const due = f.checkIns.filter((ci) => ci.due <= today);
@@ -89,12 +88,15 @@ export function checkInStep(c: IncidentCase, policy: Policy, now: Date, ready: (
  * revision, so the manager's open card stays current; saved with the eTag, so only one instance sends it.
  */
 export function claimCheckIn(c: IncidentCase, step: Extract<CheckInStep, { kind: 'send' }>): IncidentCase {
+  return patchCheckIn(c, step.employeeId, step.checkIn, { sentOn: step.today });
+}
+
+/** One check-in of one employee changed, nothing else (the claims leave the revision alone). */
+function patchCheckIn(c: IncidentCase, employeeId: string, kind: CheckInKind, patch: Partial<CheckIn>): IncidentCase {
   return {
     ...c,
     followUps: c.followUps?.map((f) =>
-      f.employeeId === step.employeeId
-        ? { ...f, checkIns: f.checkIns.map((ci) => (ci.kind === step.checkIn ? { ...ci, sentOn: step.today } : ci)) }
-        : f,
+      f.employeeId === employeeId ? { ...f, checkIns: f.checkIns.map((ci) => (ci.kind === kind ? { ...ci, ...patch } : ci)) } : f,
     ),
   };
 }
@@ -110,12 +112,5 @@ export function untoldAnswer(c: IncidentCase): { readonly employeeId: string; re
 
 /** The claim before telling the managers; like the check-in's claim it leaves the revision alone. */
 export function claimAnswerNotice(c: IncidentCase, employeeId: string, kind: CheckInKind, at: Date): IncidentCase {
-  return {
-    ...c,
-    followUps: c.followUps?.map((f) =>
-      f.employeeId === employeeId
-        ? { ...f, checkIns: f.checkIns.map((ci) => (ci.kind === kind ? { ...ci, managersToldAt: at.toISOString() } : ci)) }
-        : f,
-    ),
-  };
+  return patchCheckIn(c, employeeId, kind, { managersToldAt: at.toISOString() });
 }

@@ -24,17 +24,23 @@ export function onCadence(late: number): boolean {
   return late === 0 || late === 1 || late === 3 || (late >= 5 && late % 5 === 0);
 }
 
+/** Today's date when `now` is a working day within the policy's reminder hours (08–16 by default, Danish time). */
+export function sendingDay(policy: Policy, now: Date): IsoDate | undefined {
+  const rule = { ...DEFAULT_REMINDERS, ...policy.reminders };
+  const { date: today, time } = copenhagenWallTime(now);
+  const hour = Number(time.slice(0, 2));
+  return isWorkingDay(today) && hour >= rule.fromHour && hour < rule.untilHour ? today : undefined;
+}
+
 /**
  * The owner of a confirmed plan is reminded on working days within the policy's hours, of the open actions
  * due that day or earlier — the one-week and three-month follow-ups above all — when one of them is on its
  * cadence day. Not twice a day, and not on a day the case was already worked on: the card is in front of them then.
  */
 export function reminderStep(c: Case, policy: Policy, now: Date): ReminderStep {
-  const rule = { ...DEFAULT_REMINDERS, ...policy.reminders };
-  if (!rule.enabled || c.kind !== 'incident' || c.status !== 'plan' || !c.plan) return NONE;
-  const { date: today, time } = copenhagenWallTime(now);
-  const hour = Number(time.slice(0, 2));
-  if (!isWorkingDay(today) || hour < rule.fromHour || hour >= rule.untilHour) return NONE;
+  if (!{ ...DEFAULT_REMINDERS, ...policy.reminders }.enabled || c.kind !== 'incident' || c.status !== 'plan' || !c.plan) return NONE;
+  const today = sendingDay(policy, now);
+  if (!today) return NONE;
   if (c.remindedOn === today || danishDate(new Date(c.updatedAt)) === today) return NONE;
   // Actions the policy no longer knows cannot be shown, so they do not make a reminder either.
   const due = c.plan.filter((a) => a.status === 'open' && a.due <= today && actionDef(policy, a.actionId));

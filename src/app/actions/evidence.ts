@@ -1,5 +1,6 @@
 import type { Case, IncidentCase } from '../../domain/case';
-import type { EvidenceAbout } from '../../domain/evidence';
+import { DESCRIBE_MAX, type EvidenceAbout } from '../../domain/evidence';
+import { LIMITS } from '../../domain/intake';
 import { cleanLine, parseWebUrl } from '../../domain/text';
 import type { Department } from '../directory';
 import { EvidenceIntake } from '../evidence-intake';
@@ -9,8 +10,9 @@ import { type Data, message, notice } from './context';
 import type { CaseHandler } from './handler';
 import { stateScreen } from './views';
 
-/** The choice on the "new link" option of the link list. */
+/** The choices on the link list besides the case's links: a new link (typed beside it), or none in particular. */
 export const NEW_LINK = 'new';
+export const NO_LINK = 'none';
 const EVIDENCE_ID = /^[a-z0-9]{8,40}$/;
 
 /** "Hvilken sag?": the files waiting in the inbox go into the case the manager picked (if they may see it and it is open). */
@@ -35,7 +37,7 @@ export const evidenceDescribe: CaseHandler<typeof Verb.evidenceDescribe> = {
     if (c.kind !== 'incident') return { screen: message('badRequest') };
     const ids = typeof data.ids === 'string' ? data.ids.split(',').filter((id) => EVIDENCE_ID.test(id)) : [];
     const about = describedAs(c, data);
-    if (!ids.length || ids.length > 100) return { screen: stateScreen(c, department, notice('badRequest', 'warning')) };
+    if (!ids.length || ids.length > DESCRIBE_MAX) return { screen: stateScreen(c, department, notice('badRequest', 'warning')) };
     if (!about) return { screen: stateScreen(c, department, notice('invalidInput', 'attention')) };
     return {
       command: { type: 'evidence.describe', evidenceIds: ids, about },
@@ -87,8 +89,8 @@ function describedAs(c: IncidentCase, data: Data): EvidenceAbout | undefined {
   let link: string | undefined;
   if (choice === NEW_LINK) {
     link = parseWebUrl(cleanLine(data.evidenceNewLink));
-    if (!link || link.length > 2048) return undefined;
-  } else if (choice && choice !== 'none') {
+    if (!link || link.length > LIMITS.url) return undefined;
+  } else if (choice && choice !== NO_LINK) {
     link = c.intake?.urls.find((u) => u === choice);
     if (!link) return undefined;
   }
