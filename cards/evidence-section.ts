@@ -10,16 +10,16 @@ import { actionSet, caseData, container, type Element, execute, heading, labelle
 import { t } from './texts';
 
 /** The newest items shown on the case card; the rest are counted (the card must stay well under Teams' size limit). */
-export const EVIDENCE_SHOWN = 8;
+const EVIDENCE_SHOWN = 8;
 
 /** Links, notes and reasons are cut on the card (the whole text is in the export). */
 const SHOWN_CHARS = 140;
 
 /** The id of the section's button row: later features append their buttons to it ("Gem siden nu", "Lav sagsmappe"). */
-export const EVIDENCE_ACTIONS_ID = 'evidenceActions';
+const EVIDENCE_ACTIONS_ID = 'evidenceActions';
 
 /** "12. december 2026 kl. 14.03" in Copenhagen time. */
-export function receivedWhen(iso: string, locale: Locale): string {
+function receivedWhen(iso: string, locale: Locale): string {
   const { date, time } = copenhagenWallTime(new Date(iso));
   return `${formatDate(date, locale)} ${locale === 'da' ? 'kl. ' : ''}${locale === 'da' ? time.replace(':', '.') : time}`;
 }

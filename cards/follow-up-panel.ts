@@ -11,7 +11,7 @@ import { answerText } from './employee.card';
 import { t } from './texts';
 
 /** The Teams deep link that opens a 1:1 chat with the bot (28: is a bot's id prefix); following it needs no install rights. */
-export function botChatLink(botId: string): string {
+function botChatLink(botId: string): string {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(`28:${botId}`)}`;
 }
 
@@ -31,15 +31,18 @@ function checkInLine(ci: CheckIn, today: string, locale: Locale): Element[] {
   return [text(`${label}: ${state}`, small), ...(ci.comment ? [plain(`»${ci.comment}«`, { size: 'Small' })] : [])];
 }
 
+/** "Opfølgning aktiv siden …", ended with the case, or who stopped it and when. */
+function statusText(c: IncidentCase, f: FollowUp, locale: Locale): string {
+  if (f.status === 'active') return t(c.status === 'plan' ? 'fuActiveSince' : 'fuEndedClosed', locale, { date: dateOf(f.since, locale) });
+  return t(f.stoppedBy === 'employee' ? 'fuStoppedByEmployee' : 'fuStoppedByManager', locale, {
+    date: f.stoppedAt ? dateOf(f.stoppedAt, locale) : '',
+  });
+}
+
 /** One employee's follow-up as lines: the state, the check-ins, and (while it runs) the manager's "stop". */
 function followUpLines(c: IncidentCase, name: string, f: FollowUp, ctx: CardContext): Element[] {
   const { locale } = ctx;
-  const status =
-    f.status === 'active'
-      ? t(c.status === 'plan' ? 'fuActiveSince' : 'fuEndedClosed', locale, { date: dateOf(f.since, locale) })
-      : t(f.stoppedBy === 'employee' ? 'fuStoppedByEmployee' : 'fuStoppedByManager', locale, {
-          date: f.stoppedAt ? dateOf(f.stoppedAt, locale) : '',
-        });
+  const status = statusText(c, f, locale);
   const lines: Element[] = [plain(name, { weight: 'Bolder' }), text(status, small)];
   lines.push(...f.checkIns.filter((ci) => f.status === 'active' || ci.answer).flatMap((ci) => checkInLine(ci, ctx.today, locale)));
   if (f.status === 'active' && c.status === 'plan')
@@ -69,12 +72,7 @@ function offer(c: IncidentCase, ctx: CardContext): Element[] {
 function summaryLine(c: IncidentCase, f: FollowUp, employees: readonly PersonRef[], locale: Locale): Element {
   const name = employees.find((e) => e.id === f.employeeId)?.name ?? '';
   const last = [...f.checkIns].reverse().find((ci) => ci.answer);
-  const state =
-    f.status === 'active'
-      ? t(c.status === 'plan' ? 'fuActiveSince' : 'fuEndedClosed', locale, { date: dateOf(f.since, locale) })
-      : t(f.stoppedBy === 'employee' ? 'fuStoppedByEmployee' : 'fuStoppedByManager', locale, {
-          date: f.stoppedAt ? dateOf(f.stoppedAt, locale) : '',
-        });
+  const state = statusText(c, f, locale);
   const answer = last?.answer ? ` ${t('fuLastAnswer', locale, { answer: answerText(last.answer, locale) })}` : '';
   return {
     type: 'RichTextBlock',

@@ -29,11 +29,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 /** Departments listed on the card; the CSV holds them all. */
 const PER_DEPARTMENT_SHOWN = 20;
 
-/** The busiest departments, as the CSV starts. */
-function busiest(lines: NonNullable<StatisticsModel['perDepartment']>) {
-  return busiestFirst(lines).slice(0, PER_DEPARTMENT_SHOWN);
-}
-
 /**
  * Which departments to show: a picker of them all; with more than fit on a card, a name search whose matches become
  * the picker (one match is shown at once).
@@ -105,10 +100,13 @@ export function statisticsCard(m: StatisticsModel, ctx: CardContext): AdaptiveCa
           heading(t('statisticsPerDepartment', locale), 'Medium'),
           // Facts rather than a table: a municipality has dozens of departments, and a table cell costs many bytes.
           factSet(
-            busiest(m.perDepartment).map((d) => [
-              d.name,
-              `${shownText(d.incidents, locale)} ${t('casesCol', locale).toLowerCase()} · ${shownText(d.warnings, locale)} ${t('warningsCol', locale).toLowerCase()}`,
-            ]),
+            // The busiest, as the CSV starts.
+            busiestFirst(m.perDepartment)
+              .slice(0, PER_DEPARTMENT_SHOWN)
+              .map((d) => [
+                d.name,
+                `${shownText(d.incidents, locale)} ${t('casesCol', locale).toLowerCase()} · ${shownText(d.warnings, locale)} ${t('warningsCol', locale).toLowerCase()}`,
+              ]),
           ),
           ...(m.perDepartment.length > PER_DEPARTMENT_SHOWN
             ? [

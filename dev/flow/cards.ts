@@ -62,6 +62,20 @@ export function inputs(card: unknown): Record<string, unknown> {
   return out;
 }
 
+/** The input with this id as the card defines it (type, value, choices, limits), anywhere on the card. */
+export function input(card: unknown, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  walk(card, (o) => {
+    if (!found && typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id) found = o;
+  });
+  return found;
+}
+
+/** A ChoiceSet's choices, or none. */
+export function choices(card: unknown, id: string): { title: string; value: string }[] {
+  return (input(card, id)?.choices ?? []) as { title: string; value: string }[];
+}
+
 /** What Teams sends along with a click when nobody types: every input, an empty one as ''. */
 export function formValues(card: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs(card)).map(([id, value]) => [id, value ?? '']));

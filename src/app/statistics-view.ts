@@ -41,10 +41,10 @@ async function visibleTo(deps: ActionDeps, actor: Actor): Promise<{ departments:
 }
 
 /** Above this many departments the card offers a name search instead of a picker (Teams' 28 KB). */
-export const PICKER_MAX = 25;
+const PICKER_MAX = 25;
 
 /** The departments whose name holds the search text, ignoring case (accents count: "é" is not "e"), in their order. */
-export function searchDepartments(departments: readonly Department[], text: string): Department[] {
+function searchDepartments(departments: readonly Department[], text: string): Department[] {
   const fold = (v: string) => v.normalize('NFKC').toLocaleLowerCase('da');
   const wanted = fold(text.trim());
   return wanted ? departments.filter((d) => fold(d.name).includes(wanted)) : [];

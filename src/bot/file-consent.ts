@@ -7,8 +7,8 @@ import type { View } from '../app/screens';
 import type { Locale } from '../domain/i18n';
 import { errorSummary, type Logger } from '../log';
 
-export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
-export const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
+const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
+const FILE_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
 /**
  * "Lav sagsmappe" the Teams way: a file consent card per file in the 1:1 chat (Teams asks the manager where it may
@@ -126,7 +126,7 @@ async function answer(
     return;
   }
   const card: Attachment = {
-    contentType: FILE_INFO,
+    contentType: FILE_CARD,
     ...(upload.contentUrl ? { contentUrl: upload.contentUrl } : {}),
     name: upload.name ?? `sagsmappe.${pack.file}`,
     content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? pack.file },

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { FileUploader } from '../app/case-pack-service';
 
 /** 32 × 320 KiB: OneDrive wants fragments in multiples of 320 KiB and under 60 MiB. */
-export const FRAGMENT_BYTES = 32 * 320 * 1024;
+const FRAGMENT_BYTES = 32 * 320 * 1024;
 const ATTEMPTS = 3;
 
 /**

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodePng } from '../../dev/app-package/png';
+import { choices } from '../../dev/flow/cards';
 import { confirmPlan } from '../../dev/flow/walk';
 import { GraphSimulator, type UploadSession } from '../../dev/graph-simulator/simulator';
 import { claimKey } from '../../src/app/actions/evidence-capture';
@@ -46,21 +47,6 @@ import { unzipTo } from '../support/unzip';
 import { validateCard } from '../support/validate-card';
 
 const policy = loadPolicy();
-
-/** The choices of a card's ChoiceSet. */
-function choicesOf(card: unknown, id: string): { title: string; value: string }[] {
-  let found: { title: string; value: string }[] = [];
-  const visit = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(visit);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (o.type === 'Input.ChoiceSet' && o.id === id) found = o.choices as { title: string; value: string }[];
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(card);
-  return found;
-}
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const PAGE = '<!doctype html><h1>Opslag om Anders Kjær</h1>';
@@ -314,7 +300,7 @@ describe('"Lav sagsmappe": the case pack through a Teams file consent', () => {
     const from = connector.calls.length;
     // In the same opened section the manager ticks the first draft on the plan for the PDF (and a forged id rides along).
     const make = action(card, Verb.packMake);
-    const draftChoices = choicesOf(card, 'packDrafts');
+    const draftChoices = choices(card, 'packDrafts');
     expect(draftChoices.length).toBeGreaterThan(0);
     const chosen = draftChoices[0] as { title: string; value: string };
     const offered = await invoke(bot.url, PEOPLE.mette, make.verb, { ...make.data, packDrafts: `${chosen.value},policeReportX` });

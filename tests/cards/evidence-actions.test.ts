@@ -1,5 +1,5 @@
 import { renderCard } from '../../cards/render';
-import { action, cardText, executes } from '../../dev/flow/cards';
+import { action, cardText, executes, input } from '../../dev/flow/cards';
 import type { Department } from '../../src/app/directory';
 import { Verb } from '../../src/app/verbs';
 import { assess } from '../../src/domain/assessment';
@@ -93,7 +93,7 @@ describe('the evidence part of the case card', () => {
   it("opened, the case pack offers the plan's letters and notes as drafts for the PDF, those of done actions ticked", () => {
     const done = proposal.find((a) => policy.actions.find((d) => d.id === a.actionId)?.draft === 'takedownRequest');
     const card = render({ ...plan, plan: proposal.map((a) => (a === done ? { ...a, status: 'done' as const, doneAt: now } : a)) });
-    const set = findInput(card, 'packDrafts');
+    const set = input(card, 'packDrafts') as { value?: string; choices?: { title: string; value: string }[] } | undefined;
     const withDraft = proposal.filter((a) => {
       const def = policy.actions.find((d) => d.id === a.actionId);
       return def?.draft && def.kind !== 'channelPost';
@@ -110,17 +110,3 @@ describe('the evidence part of the case card', () => {
     expect(action(card, Verb.packMake).title).toBe('Lav sagsmappe');
   });
 });
-
-function findInput(card: unknown, id: string): { value?: string; choices?: { title: string; value: string }[] } | undefined {
-  let found: Record<string, unknown> | undefined;
-  const visit = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(visit);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      if (o.id === id) found = o;
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(card);
-  return found as { value?: string; choices?: { title: string; value: string }[] } | undefined;
-}

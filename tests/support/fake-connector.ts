@@ -1,9 +1,34 @@
 import { createServer, type Server } from 'node:http';
+import { cardOfActivity } from '../../dev/flow/cards';
+import { type Card, type Running, startBot } from './bot-client';
 
 export interface ConnectorCall {
   method: string;
   path: string;
   body: Record<string, unknown>;
+}
+
+/** The adaptive card the bot sent in a call to the connector (a proactive message). */
+export function cardSent(call: Pick<ConnectorCall, 'body'> | undefined): Card {
+  return cardOfActivity(call?.body) as Card;
+}
+
+/**
+ * A fake Bot Connector and two bot instances on one storage, as App Service runs when scaled out; started before the
+ * file's tests and stopped after them. Read the fields inside tests (they are set in beforeAll).
+ */
+export function scaledOut(now: () => Date): { bot: Running; second: Running; connector: Awaited<ReturnType<typeof startFakeConnector>> } {
+  const stack = {} as { bot: Running; second: Running; connector: Awaited<ReturnType<typeof startFakeConnector>> };
+  beforeAll(async () => {
+    stack.connector = await startFakeConnector();
+    stack.bot = await startBot({ now });
+    stack.second = await startBot({ now, container: stack.bot.container });
+  });
+  afterAll(async () => {
+    await Promise.all([stack.bot?.stop(), stack.second?.stop()]);
+    await stack.connector?.stop();
+  });
+  return stack;
 }
 
 /** A stand-in Bot Connector on loopback: records what the bot sends or updates proactively. */

@@ -29,7 +29,7 @@ interface Claim {
 
 const CLAIM_MS = 60_000;
 /** SHA-256 of no bytes: a login wall or error may come without a body, and nothing is stored for it. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export const claimKey = (caseId: string, itemId: string) => `captures/${caseId}/${itemId}.json`;
 

@@ -13,7 +13,7 @@ import { stateScreen } from './views';
  */
 export const FOLLOW_UP_PANEL = '_followUp';
 
-export function followUpScreen(c: Case, department: Department, n?: Notice): Screen {
+function followUpScreen(c: Case, department: Department, n?: Notice): Screen {
   if (c.kind !== 'incident' || c.status !== 'plan') return stateScreen(c, department, n);
   return { kind: 'plan', case: c, department, expanded: { actionId: FOLLOW_UP_PANEL }, ...(n ? { notice: n } : {}) };
 }
