@@ -6,9 +6,8 @@ import { caseRef } from '../src/domain/drafts';
 import { NOTE_MAX } from '../src/domain/evidence';
 import type { Locale } from '../src/domain/i18n';
 import { LIMITS } from '../src/domain/intake';
-
 import type { CardContext } from './context';
-import { type AdaptiveCard, card, container, type Element, execute, heading, noticeBanner, plain, text } from './elements';
+import { type AdaptiveCard, actionSet, card, container, type Element, execute, heading, noticeBanner, plain, text } from './elements';
 import { type TextKey, t } from './texts';
 
 const MB = 1024 * 1024;
@@ -16,26 +15,25 @@ const MB = 1024 * 1024;
 /** Several open cases: which one do the files belong to? One button per case; nothing is stored before the choice. */
 export function evidenceCaseCard(m: { inboxId: string; files: number; cases: readonly CaseSummary[] }, ctx: CardContext): AdaptiveCard {
   const { locale } = ctx;
-  const rows: Element[] = m.cases.slice(0, 20).map((c) =>
-    container(
-      [
-        text(`**${t('caseTitle', locale)} ${caseRef(c.id)}**`),
-        plain(c.employees.length ? c.employees.join(', ') : t('noEmployee', locale), { size: 'Small' }),
-        {
-          type: 'ActionSet',
-          actions: [
+  const rows: Element[] = m.cases
+    .slice(0, 20)
+    .map((c) =>
+      container(
+        [
+          text(`**${t('caseTitle', locale)} ${caseRef(c.id)}**`),
+          plain(c.employees.length ? c.employees.join(', ') : t('noEmployee', locale), { size: 'Small' }),
+          actionSet([
             execute(
               t('evidenceCaseButton', locale, { ref: caseRef(c.id) }),
               Verb.evidenceCase,
               { caseId: c.id, inboxId: m.inboxId },
               { associatedInputs: 'none' },
             ),
-          ],
-        },
-      ],
-      { separator: true },
-    ),
-  );
+          ]),
+        ],
+        { separator: true },
+      ),
+    );
   return card([heading(t('evidenceCaseTitle', locale)), text(t('evidenceCaseHelp', locale, { n: m.files }), { isSubtle: true }), ...rows], {
     actions: [execute(t('myCases', locale), Verb.myCases, {}, { associatedInputs: 'none' })],
   });
@@ -109,12 +107,9 @@ function aboutForm(c: IncidentCase, ids: readonly string[], locale: Locale): Ele
         },
       ],
     },
-    {
-      type: 'ActionSet',
-      actions: [
-        execute(t('evidenceSaveAbout', locale), Verb.evidenceDescribe, { caseId: c.id, ids: ids.join(',') }, { style: 'positive' }),
-      ],
-    },
+    actionSet([
+      execute(t('evidenceSaveAbout', locale), Verb.evidenceDescribe, { caseId: c.id, ids: ids.join(',') }, { style: 'positive' }),
+    ]),
   ];
 }
 

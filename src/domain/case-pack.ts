@@ -9,6 +9,7 @@ import { formatDate, formatSlot } from './format';
 import { type Locale, type Localized, pick } from './i18n';
 import type { Policy } from './policy';
 import { isRasterImage } from './sniff-type';
+import { hostName } from './text';
 
 /** What the pack needs besides the case; the caller looks names up and renders the chosen drafts. */
 export interface CasePackInput {
@@ -208,7 +209,7 @@ function evidenceRows(items: readonly EvidenceItem[], l: Locale, name: (id: stri
   const raw = items.map((item, n) => {
     const num = String(n + 1).padStart(Math.max(2, width), '0');
     if (item.kind === 'capture') {
-      const host = safeHost(item.capture?.finalUrl ?? item.link ?? '');
+      const host = hostName(item.capture?.finalUrl ?? item.link ?? '') ?? 'side';
       return `${tr(T.pagesDir)}/${num} ${cleanFileName(host, 'side')}.${extensionFor(item)}`;
     }
     return `${tr(T.evidenceDir)}/${num} ${cleanFileName(item.name)}`;
@@ -247,14 +248,6 @@ function evidenceRows(items: readonly EvidenceItem[], l: Locale, name: (id: stri
       embedImage: !item.withdrawn && item.kind === 'file' && isRasterImage(item.sniffedType),
     };
   });
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return 'side';
-  }
 }
 
 function extensionFor(item: EvidenceItem): string {

@@ -45,3 +45,12 @@ export function skeleton(value: string): string {
     .replace(/\s+/g, ' ')
     .toLocaleLowerCase('da');
 }
+
+/** The host name of a URL, or undefined when it is not one. */
+export function hostName(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,6 +7,9 @@ import type { DownloadSource, EvidencePort, StoreFailure, StoreLimits, StoreResu
 import { SNIFF_BYTES } from '../domain/sniff-type';
 import { ContainerCalls, statusOf } from './container-calls';
 
+/** The SDK's own retries (a block upload may take its time, unlike a case document's write). */
+const PIPELINE = { userAgentOptions: { userAgentPrefix: 'opbakning' } };
+
 /** The allow-list check for the URL and every redirect (src/evidence/download-allow-list.ts, with the configured hosts). */
 export type DownloadGate = (url: string) => { ok: true } | { ok: false; host?: string };
 
@@ -46,7 +49,7 @@ export class EvidenceBlobStore implements EvidencePort {
   }
 
   static fromConnectionString(connectionString: string, options: EvidenceBlobStoreOptions, containerName = 'opbakning'): EvidenceBlobStore {
-    const service = BlobServiceClient.fromConnectionString(connectionString, { userAgentOptions: { userAgentPrefix: 'opbakning' } });
+    const service = BlobServiceClient.fromConnectionString(connectionString, PIPELINE);
     return new EvidenceBlobStore(service.getContainerClient(containerName), options);
   }
 
@@ -57,7 +60,7 @@ export class EvidenceBlobStore implements EvidencePort {
     options: EvidenceBlobStoreOptions,
     containerName = 'opbakning',
   ): EvidenceBlobStore {
-    const service = new BlobServiceClient(accountUrl, credential, { userAgentOptions: { userAgentPrefix: 'opbakning' } });
+    const service = new BlobServiceClient(accountUrl, credential, PIPELINE);
     return new EvidenceBlobStore(service.getContainerClient(containerName), options);
   }
 

@@ -2,6 +2,7 @@ import type { IncidentCase } from '../../domain/case';
 import type { EvidenceItem, PageCaptureFacts } from '../../domain/evidence';
 import { cleanFileName } from '../../domain/file-name';
 import { sniffType } from '../../domain/sniff-type';
+import { hostName } from '../../domain/text';
 import type { Department } from '../directory';
 import type { EvidencePort, PageCapture, PageCapturePort, StoreLimits } from '../evidence-port';
 import type { JsonStore } from '../json-store';
@@ -131,7 +132,7 @@ async function store(
     kind: 'capture',
     addedBy: turn.actor.id,
     receivedAt: now.toISOString(),
-    name: cleanFileName(hostOf(page.finalUrl) ?? hostOf(at.link) ?? '', 'side'),
+    name: cleanFileName(hostName(page.finalUrl) ?? hostName(at.link) ?? '', 'side'),
     size: page.body.byteLength,
     ...(declaredType ? { declaredType } : {}),
     sniffedType: sniffType(head),
@@ -139,12 +140,4 @@ async function store(
     link: at.link,
     capture,
   };
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname || undefined;
-  } catch {
-    return undefined;
-  }
 }
