@@ -14,7 +14,7 @@ import { localeOf } from './actions/views';
 import { CASE_ID } from './case-repository';
 import { tellManagers } from './check-ins';
 import type { Department } from './directory';
-import type { EmployeeFollowUp, View } from './screens';
+import type { EmployeeFollowUp, Notice, View } from './screens';
 
 /** Contacts whose label names psychological help: the crisis psychologist the department lists. */
 const HELP = /psykolog|psycholog|krise|crisis/i;
@@ -67,8 +67,16 @@ export async function employeeView(deps: ActionDeps, actor: Actor, asked = true)
   if (!asked && (await deps.directory.departmentsManagedBy(actor.id)).length) return undefined;
   const active = await activeFor(deps, actor.id);
   if (!active.length) return undefined;
-  const items = active.flatMap(({ c, department }) => employeeItem(c, department, actor.id) ?? []);
-  return { locale: await localeOf(deps, actor), screen: { kind: 'employee', items } };
+  return { locale: await localeOf(deps, actor), screen: { kind: 'employee', items: itemsOf(active, actor.id) } };
+}
+
+function itemsOf(active: Awaited<ReturnType<typeof activeFor>>, employeeId: string) {
+  return active.flatMap(({ c, department }) => employeeItem(c, department, employeeId) ?? []);
+}
+
+/** The employee's overview as it now is, headed by what just happened (stopped, answered, closed). */
+async function overview(deps: ActionDeps, actor: Actor, locale: View['locale'], n: Notice): Promise<View> {
+  return { locale, screen: { kind: 'employee', items: itemsOf(await activeFor(deps, actor.id), actor.id), notice: n } };
 }
 
 /** The employee's command on one case, through the state machine as them; only their own active follow-up. */
@@ -93,10 +101,7 @@ export async function employeeStop(deps: ActionDeps, actor: Actor, caseId?: stri
   if (caseId === undefined && !ids.length) return undefined;
   let stopped = 0;
   for (const id of ids) if (await apply(deps, actor, id, { type: 'followUp.stop' })) stopped += 1;
-  const locale = await localeOf(deps, actor);
-  const rest = (await employeeView(deps, actor))?.screen;
-  const items = rest?.kind === 'employee' ? rest.items : [];
-  return { locale, screen: { kind: 'employee', items, notice: notice(stopped ? 'followUpStopped' : 'followUpInactive', 'accent') } };
+  return overview(deps, actor, await localeOf(deps, actor), notice(stopped ? 'followUpStopped' : 'followUpInactive', 'accent'));
 }
 
 const isKind = (v: unknown): v is CheckInKind => CHECK_IN_KINDS.includes(v as CheckInKind);
@@ -132,9 +137,5 @@ export async function answerCheckIn(deps: ActionDeps, actor: Actor, data: Data):
     const stored = await deps.cases.get(saved.id).catch(() => undefined);
     if (!stored || (await tellManagers(deps, stored).catch(() => 'none' as const)) !== 'conflict') break;
   }
-  const rest = (await employeeView(deps, actor))?.screen;
-  return {
-    locale,
-    screen: { kind: 'employee', items: rest?.kind === 'employee' ? rest.items : [], notice: notice('checkInThanks', 'good') },
-  };
+  return overview(deps, actor, locale, notice('checkInThanks', 'good'));
 }
