@@ -61,8 +61,8 @@ export class EvidenceIntake {
     const key = inboxKey(inboxId);
     const record: InboxRecord = { userId: actor.id, createdAt: now.toISOString(), files };
     if ((await deps.evidence.inbox.create(key, record)) === 'exists') {
-      const taken = await this.takeOver(key, actor, now);
-      if (!taken) return { locale, screen: await this.alreadyReceived(key) };
+      const claim = await this.takeOver(key, actor, now);
+      if (!claim.taken) return { locale, screen: await this.alreadyReceived(claim.record) };
     }
     const [only] = incidents;
     if (incidents.length === 1 && only) return this.storeInto(actor, only.id, inboxId, locale, token);
@@ -76,7 +76,7 @@ export class EvidenceIntake {
     const key = inboxKey(inboxId);
     const stored = await deps.evidence.inbox.get<InboxRecord>(key);
     if (!stored || stored.value.userId !== actor.id) return { locale, screen: message('evidenceExpired') };
-    if (stored.value.done) return { locale, screen: await this.alreadyReceived(key) };
+    if (stored.value.done) return { locale, screen: await this.alreadyReceived(stored.value) };
     if (Date.parse(stored.value.createdAt) + INBOX_TTL_MS < deps.clock.now().getTime())
       return { locale, screen: message('evidenceExpired') };
     const current = await deps.cases.get(caseId);
@@ -145,17 +145,20 @@ export class EvidenceIntake {
   }
 
   /** A claim left unfinished by an instance that stopped is taken over by the retried activity. */
-  private async takeOver(key: string, actor: Actor, now: Date): Promise<boolean> {
+  private async takeOver(key: string, actor: Actor, now: Date): Promise<{ taken: boolean; record?: InboxRecord }> {
     const stored = await this.deps.evidence.inbox.get<InboxRecord>(key);
-    if (!stored || stored.value.done || stored.value.userId !== actor.id || stored.value.caseId) return false;
-    if (Date.parse(stored.value.createdAt) + TAKEOVER_MS > now.getTime()) return false;
-    return (await this.deps.evidence.inbox.replace(key, { ...stored.value, createdAt: now.toISOString() }, stored.etag)) === 'saved';
+    const record = stored?.value;
+    if (!stored || !record || record.done || record.userId !== actor.id || record.caseId)
+      return { taken: false, ...(record ? { record } : {}) };
+    if (Date.parse(record.createdAt) + TAKEOVER_MS > now.getTime()) return { taken: false, record };
+    const taken = (await this.deps.evidence.inbox.replace(key, { ...record, createdAt: now.toISOString() }, stored.etag)) === 'saved';
+    return { taken, record };
   }
 
-  private async alreadyReceived(key: string): Promise<Screen> {
+  /** The message's files were taken already: the case they went to, as the record read just now names it. */
+  private async alreadyReceived(record: InboxRecord | undefined): Promise<Screen> {
     const n: Notice = notice('evidenceAlreadyReceived', 'accent');
-    const stored = await this.deps.evidence.inbox.get<InboxRecord>(key);
-    const c = stored?.value.caseId ? await this.deps.cases.get(stored.value.caseId) : undefined;
+    const c = record?.caseId ? await this.deps.cases.get(record.caseId) : undefined;
     return c ? screenFor(this.deps, c.value, n) : { kind: 'message', notice: n };
   }
 }
